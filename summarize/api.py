@@ -1,0 +1,98 @@
+"""The library entry points: ``summarize_folder`` / ``summarize_articles`` and
+their async twins. They run load -> evidence -> compose -> verify."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from summarize.config import Settings
+from summarize.engines.base import Engine
+from summarize.errors import ConfigError, NoArticlesError, SummarizeError
+from summarize.evidence.bundle import build_bundle
+from summarize.loader import load_folder
+from summarize.models import Article, EventSummary
+from summarize.verify import check_summary
+
+
+def make_engine(settings: Settings, *, client: Any = None, http_client: Any = None) -> Engine:
+    """The engine the settings ask for. ``client`` is an ``openai.AsyncOpenAI`` to use
+    instead of building one; ``http_client`` an ``httpx.AsyncClient`` for the one built."""
+    settings.check()
+    name = settings.resolved_engine()
+    if name == "offline":
+        from summarize.engines.offline import OfflineEngine
+
+        return OfflineEngine()
+    if name == "llm":
+        from summarize.engines.llm import LLMEngine
+
+        return LLMEngine(settings, client=client, http_client=http_client)
+    raise ConfigError(f"unknown engine '{name}'")
+
+
+def _settings(
+    engine: str | Engine | None,
+    model: str | None,
+    settings: Settings | None,
+    overrides: dict[str, Any],
+) -> Settings:
+    base = settings or Settings.from_env()
+    fields: dict[str, Any] = dict(overrides)
+    if isinstance(engine, str):
+        fields["engine"] = engine
+    if model is not None:
+        fields["model"] = model
+    from dataclasses import replace
+
+    return replace(base, **fields) if fields else base
+
+
+async def asummarize_articles(
+    articles: Sequence[Article],
+    *,
+    engine: str | Engine | None = None,
+    client: Any = None,
+    model: str | None = None,
+    settings: Settings | None = None,
+    **overrides: Any,
+) -> EventSummary:
+    """Summarize ``articles`` (async). ``engine`` is ``"llm"``, ``"offline"``, an
+    :class:`Engine` instance, or None to pick from the configuration."""
+    if not articles:
+        raise NoArticlesError("<articles>", "no articles were given")
+    ids = [a.id for a in articles]
+    if len(set(ids)) != len(ids):
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        raise SummarizeError(f"article ids must be unique; repeated: {', '.join(dup)}")
+    if isinstance(engine, Engine):
+        chosen = engine
+    else:
+        chosen = make_engine(_settings(engine, model, settings, overrides), client=client)
+    bundle = build_bundle(articles)
+    summary = await chosen.compose(bundle)
+    report = check_summary(summary, articles)
+    if not report.ok:
+        listed = "; ".join(str(i) for i in report.errors[:10])
+        raise SummarizeError(f"the {chosen.name} engine produced an unverifiable summary: {listed}")
+    return summary
+
+
+def summarize_articles(articles: Sequence[Article], **kwargs: Any) -> EventSummary:
+    """Summarize ``articles``; see :func:`asummarize_articles` for the options."""
+    return asyncio.run(asummarize_articles(articles, **kwargs))
+
+
+async def asummarize_folder(path: Path | str, **kwargs: Any) -> EventSummary:
+    """Load the folder at ``path`` and summarize it (async)."""
+    settings: Settings | None = kwargs.get("settings")
+    limit = settings.max_article_bytes if settings else Settings().max_article_bytes
+    articles = load_folder(path, max_article_bytes=kwargs.pop("max_article_bytes", limit))
+    return await asummarize_articles(articles, **kwargs)
+
+
+def summarize_folder(path: Path | str, **kwargs: Any) -> EventSummary:
+    """Load the folder at ``path`` and summarize it; see :func:`asummarize_articles`."""
+    return asyncio.run(asummarize_folder(path, **kwargs))
