@@ -18,7 +18,7 @@ from summarize.atomic import write_atomic
 from summarize.cli_batch import batch_command
 from summarize.cli_eval import eval_app
 from summarize.config import Settings
-from summarize.errors import EXIT_RUNTIME, EXIT_USAGE, SummarizeError
+from summarize.errors import EXIT_RUNTIME, EXIT_USAGE, ConfigError, SummarizeError
 from summarize.loader import DEFAULT_MAX_ARTICLE_BYTES, scan_folder
 from summarize.models import EventSummary
 from summarize.render import FORMATS, render
@@ -119,7 +119,8 @@ def run(
 
     with cli_errors(verbose):
         if fmt not in FORMATS:
-            raise typer.BadParameter(f"choose from: {', '.join(FORMATS)}", param_hint="--format")
+            choices = ", ".join(FORMATS)
+            raise ConfigError(f"--format: unknown format '{fmt}' (choose from: {choices})")
         settings = Settings.from_env(
             engine=engine,
             model=model,

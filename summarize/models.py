@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 SCHEMA_VERSION = "1.0.0"
 
@@ -91,7 +91,7 @@ class DocumentInfo(BaseModel):
     id: NonEmpty
     outlet: str | None = None
     title: str | None = None
-    on_event: bool = Field(description="False when the document is about a different event.")
+    on_event: StrictBool = Field(description="False when the document is about a different event.")
     reason: str | None = Field(default=None, description="Why the document is (not) on the event.")
 
 
