@@ -4,7 +4,8 @@ their async twins. They run load -> evidence -> compose -> verify."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+import concurrent.futures
+from collections.abc import Coroutine, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -80,9 +81,20 @@ async def asummarize_articles(
     return summary
 
 
+def _run_sync(coro: Coroutine[Any, Any, EventSummary]) -> EventSummary:
+    """Run ``coro`` to completion, also when called from inside a running event
+    loop (a notebook, an async service): then it runs on a worker thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def summarize_articles(articles: Sequence[Article], **kwargs: Any) -> EventSummary:
     """Summarize ``articles``; see :func:`asummarize_articles` for the options."""
-    return asyncio.run(asummarize_articles(articles, **kwargs))
+    return _run_sync(asummarize_articles(articles, **kwargs))
 
 
 async def asummarize_folder(path: Path | str, **kwargs: Any) -> EventSummary:
@@ -95,4 +107,4 @@ async def asummarize_folder(path: Path | str, **kwargs: Any) -> EventSummary:
 
 def summarize_folder(path: Path | str, **kwargs: Any) -> EventSummary:
     """Load the folder at ``path`` and summarize it; see :func:`asummarize_articles`."""
-    return asyncio.run(asummarize_folder(path, **kwargs))
+    return _run_sync(asummarize_folder(path, **kwargs))
