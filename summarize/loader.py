@@ -3,19 +3,45 @@
 Reads ``.txt``/``.md`` (with an optional front-matter block or a leading
 ``date YYYY-MM-DD`` line), ``.html`` (main text extracted with trafilatura)
 and ``.json`` (``{"text", "title", "outlet", "url", "published"}``). The
-document id is the file name without its extension."""
+document id is the file name without its extension (the full file name when
+two files share a stem).
+
+Hostile folders are expected: binaries, files over ``max_article_bytes``,
+links leaving the folder, unreadable or undecodable files are passed over
+with a reason (:class:`Skipped`) instead of stopping the run; only a folder
+with nothing readable at all is an error."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import os
 import re
+import stat
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from summarize.errors import ArticleReadError, NoArticlesError, NotAFolderError
+from summarize.errors import ArticleReadError, ConfigError, NoArticlesError, NotAFolderError
+from summarize.htmltext import extract_html
 from summarize.models import Article
+from summarize.textdecode import decode_bytes
+
+__all__ = [
+    "DEFAULT_MAX_ARTICLE_BYTES",
+    "LoadReport",
+    "Skipped",
+    "decode_bytes",
+    "load_file",
+    "load_folder",
+    "no_articles_error",
+    "parse_date",
+    "scan_folder",
+]
+
+logger = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -23,8 +49,9 @@ JSON_SUFFIXES = {".json"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 DEFAULT_MAX_ARTICLE_BYTES = 2_000_000
 
+_ISO_DATE_RE = re.compile(r"\s*([0-9]{4}-[0-9]{2}-[0-9]{2})")
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-_DATE_LINE_RE = re.compile(r"\A\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?", re.I)
+_DATE_LINE_RE = re.compile(r"\A\s*date[:\s]\s*([0-9]{4}-[0-9]{2}-[0-9]{2})\b[ \t]*(?:\r?\n)?", re.I)
 _META_KEYS = {
     "title": "title",
     "outlet": "outlet",
@@ -53,6 +80,7 @@ class LoadReport:
 
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -61,25 +89,13 @@ def parse_date(value: object) -> dt.date | None:
         return value
     if not isinstance(value, str):
         return None
-    match = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)
+    match = _ISO_DATE_RE.match(value)
     if not match:
         return None
     try:
         return dt.date.fromisoformat(match.group(1))
     except ValueError:
         return None
-
-
-def decode_bytes(raw: bytes, path: Path) -> str:
-    """Decode UTF-8 (with or without BOM); fall back to cp1252, then Latin-1."""
-    if b"\x00" in raw[:8192]:
-        raise ArticleReadError(path, "looks binary (contains NUL bytes), not an article")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")
 
 
 def _normalise_newlines(text: str) -> str:
@@ -102,9 +118,11 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, text
 
 
-def _article(doc_id: str, path: Path, text: str, meta: dict[str, Any]) -> Article:
+def _article(
+    doc_id: str, path: Path, text: str, meta: dict[str, Any], *, empty: str = "is empty"
+) -> Article:
     if not text.strip():
-        raise ArticleReadError(path, "is empty (no article text)")
+        raise ArticleReadError(path, f"{empty} (no article text)")
     return Article(
         id=doc_id,
         text=text,
@@ -117,115 +135,187 @@ def _article(doc_id: str, path: Path, text: str, meta: dict[str, Any]) -> Articl
     )
 
 
-def _load_text(path: Path, raw: bytes) -> Article:
+def _load_text(doc_id: str, path: Path, raw: bytes) -> Article:
     meta, body = _split_front_matter(_normalise_newlines(decode_bytes(raw, path)))
-    return _article(path.stem, path, body, meta)
+    return _article(doc_id, path, body, meta)
 
 
-def _load_html(path: Path, raw: bytes) -> Article:
-    import trafilatura
-
-    html = decode_bytes(raw, path)
-    body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
-    meta: dict[str, Any] = {}
-    info = trafilatura.extract_metadata(html)
-    if info is not None:
-        meta = {
-            "title": info.title,
-            "outlet": info.sitename,
-            "url": info.url,
-            "published": info.date,
-            "language": getattr(info, "language", None),
-        }
-    return _article(path.stem, path, _normalise_newlines(body), meta)
+def _load_html(doc_id: str, path: Path, raw: bytes) -> Article:
+    body, meta = extract_html(decode_bytes(raw, path, html=True))
+    return _article(doc_id, path, _normalise_newlines(body), meta, empty="has no main text")
 
 
-def _load_json(path: Path, raw: bytes) -> Article:
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, list):
+        return "array"
+    return "string" if isinstance(value, str) else type(value).__name__
+
+
+def _load_json(doc_id: str, path: Path, raw: bytes) -> Article:
     try:
         data = json.loads(decode_bytes(raw, path))
     except json.JSONDecodeError as exc:
         raise ArticleReadError(path, f"is not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    except (ValueError, RecursionError) as exc:  # huge integers, absurd nesting
+        raise ArticleReadError(path, f"is not usable JSON ({type(exc).__name__})") from None
     if not isinstance(data, dict):
-        raise ArticleReadError(path, "JSON article must be an object with a 'text' field")
-    text = data.get("text")
-    if not isinstance(text, str):
-        got = "missing" if text is None else type(text).__name__
-        raise ArticleReadError(path, f"field 'text' must be a string (got {got})")
+        raise ArticleReadError(
+            path, f"JSON article must be an object with a 'text' field (got {_json_type(data)})"
+        )
+    if "text" not in data:
+        raise ArticleReadError(path, "field 'text' is missing (the article body)")
     meta: dict[str, Any] = {}
-    for key in ("title", "outlet", "url", "published", "language"):
+    for key in ("text", "title", "outlet", "url", "published", "language"):
         value = data.get(key)
-        if value is not None and not isinstance(value, str):
+        if (key == "text" or value is not None) and not isinstance(value, str):
             raise ArticleReadError(
-                path, f"field '{key}' must be a string (got {type(value).__name__})"
+                path, f"field '{key}' must be a string (got {_json_type(value)})"
             )
         meta[key] = value
-    return _article(path.stem, path, _normalise_newlines(text), meta)
+    return _article(doc_id, path, _normalise_newlines(meta.pop("text")), meta)
 
 
-def load_file(path: Path, *, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> Article:
-    """Load one article file; raise :class:`ArticleReadError` naming the file."""
+def _too_big(size: int, limit: int) -> str:
+    return f"is {size:,} bytes, over the limit of {limit:,} (--max-article-bytes); not read"
+
+
+def _read_limited(path: Path, limit: int) -> bytes:
+    """The file's bytes, refusing anything that is not a regular file or is over ``limit``.
+
+    Opened non-blocking, so a FIFO swapped in for a file cannot hang the run, and
+    read at most ``limit + 1`` bytes, so a file that grows meanwhile is still refused."""
+    if limit <= 0:
+        raise ConfigError("--max-article-bytes must be positive")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise ArticleReadError(path, "is not a regular file")
+        if info.st_size > limit:
+            raise ArticleReadError(path, _too_big(info.st_size, limit))
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise ArticleReadError(path, _too_big(len(raw), limit))
+    return raw
+
+
+def _load(doc_id: str, path: Path, source: Path, max_article_bytes: int) -> Article:
+    """Read ``source`` (``path`` itself, or where its link resolves) as article ``doc_id``."""
     try:
-        size = path.stat().st_size
-        if size > max_article_bytes:
-            raise ArticleReadError(
-                path,
-                f"is {size} bytes, over the limit of {max_article_bytes} (--max-article-bytes)",
-            )
-        raw = path.read_bytes()
+        raw = _read_limited(source, max_article_bytes)
     except PermissionError:
         raise ArticleReadError(path, "cannot be read (permission denied)") from None
+    except IsADirectoryError:
+        raise ArticleReadError(path, "is a folder, not an article file") from None
     except OSError as exc:
         raise ArticleReadError(path, f"cannot be read ({exc.strerror or exc})") from None
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
-        return _load_html(path, raw)
+        return _load_html(doc_id, path, raw)
     if suffix in JSON_SUFFIXES:
-        return _load_json(path, raw)
-    return _load_text(path, raw)
+        return _load_json(doc_id, path, raw)
+    return _load_text(doc_id, path, raw)
+
+
+def load_file(path: Path, *, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> Article:
+    """Load one article file; raise :class:`ArticleReadError` naming the file."""
+    path = Path(path)
+    return _load(path.stem, path, path, max_article_bytes)
+
+
+def _candidates(root: Path, report: LoadReport) -> list[tuple[Path, Path]]:
+    """``(path, target)`` for every article file whose target stays inside ``root``."""
+    try:
+        entries = sorted(root.iterdir())
+    except PermissionError:
+        raise NotAFolderError(root, "cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise NotAFolderError(root, f"cannot be read ({exc.strerror or exc})") from None
+    resolved_root = root.resolve()
+    found: list[tuple[Path, Path]] = []
+    for path in entries:
+        if path.name.startswith("."):
+            continue
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            report.skipped.append(Skipped(str(path), "is a broken or looping link; not followed"))
+            continue
+        if not target.is_relative_to(resolved_root):
+            report.skipped.append(Skipped(str(path), "links outside the folder; not followed"))
+            continue
+        if target.is_dir():
+            continue
+        if path.suffix.lower() not in ARTICLE_SUFFIXES:
+            kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
+            report.skipped.append(
+                Skipped(str(path), f"unsupported file type {kind}; not .txt, .md, .html or .json")
+            )
+            continue
+        found.append((path, target))
+    return found
 
 
 def scan_folder(
     folder: Path | str, *, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
 ) -> LoadReport:
-    """Load every article in ``folder``; collect the files passed over and why."""
+    """Load every article in ``folder``; collect the files passed over and why.
+
+    Links are followed only to files inside the folder; sub-folders and hidden
+    files are ignored; files over ``max_article_bytes`` are refused unread."""
     root = Path(folder)
     if not root.exists():
         raise NotAFolderError(root, "does not exist")
     if not root.is_dir():
         raise NotAFolderError(root, "is a file, not a folder of articles")
     report = LoadReport()
-    resolved_root = root.resolve()
-    for path in sorted(root.iterdir()):
-        if path.name.startswith("."):
-            continue
-        if path.suffix.lower() not in ARTICLE_SUFFIXES:
-            if path.is_file():
-                report.skipped.append(Skipped(str(path), f"unsupported file type '{path.suffix}'"))
-            continue
+    found = _candidates(root, report)
+    stems = Counter(path.stem for path, _ in found)
+    for path, target in found:
+        doc_id = path.stem if stems[path.stem] == 1 else path.name
+        if doc_id != path.stem:
+            report.notes.append(f"{path}: another file has the same name; its id is '{doc_id}'")
         try:
-            target = path.resolve(strict=True)
-        except (OSError, RuntimeError):
-            report.skipped.append(Skipped(str(path), "broken or looping link"))
-            continue
-        if not target.is_relative_to(resolved_root):
-            report.skipped.append(Skipped(str(path), "link points outside the folder"))
-            continue
-        if not target.is_file():
-            continue
-        try:
-            report.articles.append(load_file(path, max_article_bytes=max_article_bytes))
+            report.articles.append(_load(doc_id, path, target, max_article_bytes))
         except ArticleReadError as exc:
             report.skipped.append(Skipped(exc.path, exc.problem))
+    report.skipped.sort(key=lambda s: s.path)
     return report
+
+
+def no_articles_error(folder: Path | str, report: LoadReport) -> NoArticlesError:
+    """The error for a folder in which nothing could be loaded, saying why."""
+    root = Path(folder)
+    if not report.skipped:
+        problem = "has no article files (.txt, .md, .html, .json)"
+    else:
+        shown = "; ".join(f"{Path(s.path).name} {s.reason}" for s in report.skipped[:3])
+        more = f"; and {len(report.skipped) - 3} more" if len(report.skipped) > 3 else ""
+        problem = f"has no readable articles ({len(report.skipped)} skipped: {shown}{more})"
+    if (root / "articles").is_dir():
+        problem += f"; did you mean {root / 'articles'}?"
+    return NoArticlesError(root, problem)
 
 
 def load_folder(
     folder: Path | str, *, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
 ) -> list[Article]:
-    """Load a folder's articles; raise :class:`NoArticlesError` when none is readable."""
+    """Load a folder's articles; raise :class:`NoArticlesError` when none is readable.
+
+    Each file passed over is logged as a warning on the ``summarize.loader`` logger."""
     report = scan_folder(folder, max_article_bytes=max_article_bytes)
+    for skipped in report.skipped:
+        logger.warning("summarize: skipped %s: %s", skipped.path, skipped.reason)
+    for note in report.notes:
+        logger.warning("summarize: note: %s", note)
     if not report.articles:
-        detail = "; ".join(f"{Path(s.path).name}: {s.reason}" for s in report.skipped[:5])
-        problem = "no readable articles (.txt, .md, .html, .json)"
-        raise NoArticlesError(folder, f"{problem}: {detail}" if detail else problem)
+        raise no_articles_error(folder, report)
     return report.articles
