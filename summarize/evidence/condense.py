@@ -1,17 +1,64 @@
 """What of each article goes into a model prompt.
 
-(Being written: issue 5 — syndicated passages carried once and credited to
-every outlet that ran them; boilerplate such as photo captions, "Read more"
-and copyright lines dropped.) Whatever is kept is a verbatim substring of the
-article, so quotes the model copies from a prompt document stay checkable."""
+Fewer tokens, nothing lost:
+
+- a passage that several articles carry near-verbatim (wire copy, syndicated
+  quotes) is kept in the first article that runs it, and that article's notes
+  credit every other outlet that ran it; the later copies are left out, with a
+  note saying where the passage went;
+- a passage an article repeats is kept once;
+- boilerplate is dropped: photo credits ("Photo: Anadolu Images"), "Read more"
+  lines, copyright lines, bylines ("*Writing by ..."), "Published Date:" lines,
+  lone source credits such as "(Al Jazeera)".
+
+Whatever is kept is a verbatim substring of the article: kept sentences are
+joined by a single space or newline, so every line of a prompt document occurs
+in the article after white-space folding (the folding the verifier applies), and
+quotes the model copies from a prompt document stay checkable.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
 from summarize.evidence.types import EvidenceBundle
+from summarize.models import Article
+from summarize.textnorm import fold_casefold
+
+#: A passage shorter than this many words is never treated as a duplicate
+#: ("he said.", a one-word heading): too little text to tell wire copy apart.
+MIN_DUPLICATE_WORDS = 6
+#: Share of a passage's word trigrams found in one earlier passage above which
+#: the later passage counts as a copy of the earlier one.
+NEAR_DUPLICATE_SHARE = 0.8
+#: Trigrams shared by more passages than this are too common to index.
+_MAX_POSTINGS = 200
+
+_LINE_BOILERPLATE = [
+    re.compile(p, re.I)
+    for p in (
+        r"^(copyright\b|©|\(c\)\s*\d{4}).*",
+        r".*\ball rights reserved\b.*",
+        r"^\*?\s*(additional\s+)?(writing|written|reporting|editing|edited|compiled)\s+by\b.*",
+        r"^by\s+[A-Z][\w.'-]+(\s+(and\s+)?[A-Z][\w.'-]+){0,4}\s*$",
+        r"^[-•*]?\s*(published|modified|updated|last\s+updated)(\s+(date|on|at))?\s*:.*",
+        r"^(read\s+more|read\s+also|also\s+read|see\s+also|related\s*(stories|articles)?\s*:)"
+        r".{0,120}$",
+        r"^\([^()\n]{1,40}\)$",
+        r"^(advertisement|share|share this( article)?|subscribe.{0,60}|sign up.{0,60})$",
+    )
+]
+_UNIT_BOILERPLATE = re.compile(
+    r"^(photo|photos|image|picture|video|file photo)(\s+credit)?\s*:\s*[^.!?]{0,60}[.]?$", re.I
+)
+_WORD_RE = re.compile(r"\w+")
+_LIST_ITEM_RE = re.compile(r"^\s*[-•*]\s")
 
 
 class PromptDocument(BaseModel):
@@ -28,8 +75,350 @@ class PromptDocument(BaseModel):
     )
 
 
+@dataclass
+class _Unit:
+    """One sentence of one article, and what became of it."""
+
+    doc: int
+    start: int
+    end: int
+    text: str
+    words: list[str]
+    dropped: str | None = None  # "boilerplate", "repeat" or "copy"
+    copy_of: _Unit | None = None
+
+
+@dataclass
+class _Doc:
+    article: Article
+    units: list[_Unit] = field(default_factory=list)
+
+
+def _label(article: Article) -> str:
+    return f"{article.id} ({article.outlet})" if article.outlet else article.id
+
+
+def _opening(text: str, words: int = 5) -> str:
+    parts = text.strip("\"'\u201c\u201d\u2018\u2019 ").split()
+    head = " ".join(parts[:words])
+    return f'"{head}…"' if len(parts) > words else f'"{head}"'
+
+
+def _boilerplate_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of whole lines that are boilerplate."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and any(p.match(stripped) for p in _LINE_BOILERPLATE):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+_ABBREVIATION_LIST = (
+    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen lt col sgt "
+    "capt maj rep sen gov prof jr sr inc co corp ltd no vs etc approx dept est fig "
+    "a.m p.m e.g i.e u.s u.k u.n"
+)
+_ABBREVIATIONS = frozenset(_ABBREVIATION_LIST.split())
+_TERMINAL = ".!?"
+_OPENERS = "\"\u201c'("
+_CLOSERS = "\"'\u201d\u2019)]"
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _ends_sentence(line: str) -> bool:
+    stripped = line.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _TERMINAL + ":"
+
+
+def _blocks(text: str, standalone: set[int]) -> list[tuple[int, int]]:
+    """Runs of lines that belong together: a line break ends a block after a
+    blank line, after a line that ends a sentence, or after a short heading;
+    otherwise it is a hard wrap inside a sentence. Lines starting at an offset
+    in ``standalone`` (boilerplate, list items) are blocks of their own."""
+    blocks: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for start, end in _line_spans(text):
+        line = text[start:end]
+        if not line.strip() or start in standalone:
+            if current:
+                blocks.append(current)
+            current = None
+            if line.strip():
+                blocks.append((start, end))
+            continue
+        current = (current[0], end) if current else (start, end)
+        words = len(line.split())
+        if _ends_sentence(line) or words <= 5:
+            blocks.append(current)
+            current = None
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` ends an abbreviation such as "Sept." or "U.S."."""
+    word_start = dot
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower().strip(".")
+    return len(word) == 1 or word in _ABBREVIATIONS
+
+
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of one block; a quotation is never split."""
+    spans: list[tuple[int, int]] = []
+    in_quote = False
+    unit_start = start
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == "\u201c":
+            in_quote = True
+        elif ch == "\u201d":
+            in_quote = False
+        elif ch == '"':
+            in_quote = not in_quote
+        elif ch in _TERMINAL and not in_quote:
+            j = i + 1
+            while j < end and text[j] in _TERMINAL + _CLOSERS:
+                j += 1
+            k = j
+            while k < end and text[k].isspace():
+                k += 1
+            starts_new = k < end and (text[k].isupper() or text[k].isdigit() or text[k] in _OPENERS)
+            if k > j and starts_new and not (ch == "." and _is_abbreviation(text, i)):
+                spans.append((unit_start, j))
+                unit_start = k
+                i = k
+                continue
+            i = j
+            continue
+        i += 1
+    spans.append((unit_start, end))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _segment(index: int, article: Article) -> _Doc:
+    doc = _Doc(article)
+    text = article.text
+    dropped_lines = _boilerplate_lines(text)
+    standalone = {a for a, _ in dropped_lines} | {
+        a for a, b in _line_spans(text) if _LIST_ITEM_RE.match(text[a:b])
+    }
+    for block_start, block_end in _blocks(text, standalone):
+        for start, end in _split_block(text, block_start, block_end):
+            unit = _Unit(
+                doc=index,
+                start=start,
+                end=end,
+                text=text[start:end],
+                words=_WORD_RE.findall(fold_casefold(text[start:end])),
+            )
+            inside_dropped_line = any(a <= start and end <= b for a, b in dropped_lines)
+            if inside_dropped_line or _UNIT_BOILERPLATE.match(unit.text):
+                unit.dropped = "boilerplate"
+            doc.units.append(unit)
+    return doc
+
+
+def _trigrams(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+class _CopyFinder:
+    """Finds, for a passage, an earlier kept passage it copies (exactly or nearly)."""
+
+    def __init__(self) -> None:
+        self._exact: dict[tuple[str, ...], _Unit] = {}
+        self._postings: dict[tuple[str, ...], list[_Unit]] = {}
+
+    def find(self, unit: _Unit) -> _Unit | None:
+        key = tuple(unit.words)
+        if key in self._exact:
+            return self._exact[key]
+        grams = _trigrams(unit.words)
+        if not grams:
+            return None
+        shared: Counter[int] = Counter()
+        by_id: dict[int, _Unit] = {}
+        for gram in grams:
+            for other in self._postings.get(gram, ()):
+                shared[id(other)] += 1
+                by_id[id(other)] = other
+        for other_id, count in shared.most_common(3):
+            other = by_id[other_id]
+            if (
+                count / len(grams) >= NEAR_DUPLICATE_SHARE
+                and len(other.words) >= len(unit.words) * NEAR_DUPLICATE_SHARE
+            ):
+                return other
+        return None
+
+    def add(self, unit: _Unit) -> None:
+        self._exact.setdefault(tuple(unit.words), unit)
+        for gram in _trigrams(unit.words):
+            postings = self._postings.setdefault(gram, [])
+            if len(postings) < _MAX_POSTINGS:
+                postings.append(unit)
+
+
+def _mark_copies(docs: Sequence[_Doc], bundle: EvidenceBundle) -> None:
+    """Mark every passage that repeats an earlier kept one (input order wins)."""
+    known_copies = _known_duplicate_spans(bundle, docs)
+    finder = _CopyFinder()
+    for doc in docs:
+        for unit in doc.units:
+            if unit.dropped or len(unit.words) < MIN_DUPLICATE_WORDS:
+                continue
+            original = finder.find(unit)
+            if original is None:
+                original = known_copies.get((unit.doc, unit.start))
+            if original is not None:
+                unit.dropped = "repeat" if original.doc == unit.doc else "copy"
+                unit.copy_of = original
+            else:
+                finder.add(unit)
+
+
+def _known_duplicate_spans(
+    bundle: EvidenceBundle, docs: Sequence[_Doc]
+) -> dict[tuple[int, int], _Unit]:
+    """Copies the evidence stage already found (``bundle.duplicates``), by unit."""
+    found: dict[tuple[int, int], _Unit] = {}
+    index = {doc.article.id: n for n, doc in enumerate(docs)}
+    for group in bundle.duplicates:
+        located = [
+            (index[d], span)
+            for d, span in zip(group.documents, group.occurrences, strict=False)
+            if span is not None and d in index
+        ]
+        if len(located) < 2:
+            continue
+        first_doc, first_span = located[0]
+        first_units = [
+            u
+            for u in docs[first_doc].units
+            if first_span.start <= u.start and u.end <= first_span.end and not u.dropped
+        ]
+        if not first_units:
+            continue
+        for doc_index, span in located[1:]:
+            for u in docs[doc_index].units:
+                if span.start <= u.start and u.end <= span.end:
+                    found[(doc_index, u.start)] = first_units[0]
+    return found
+
+
+def _kept_text(article: Article, units: list[_Unit]) -> str:
+    """The kept sentences, joined with the article's own separator when they were
+    neighbours (collapsed to one space or newline) and a newline across a gap."""
+    parts: list[str] = []
+    previous: _Unit | None = None
+    for unit in units:
+        if previous is not None:
+            between = article.text[previous.end : unit.start]
+            adjacent = between.strip() == ""
+            parts.append(" " if adjacent and "\n" not in between else "\n")
+        parts.append(unit.text)
+        previous = unit
+    return "".join(parts)
+
+
+def _credits(docs: Sequence[_Doc]) -> dict[int, dict[int, list[_Unit]]]:
+    """For each document, the other documents that ran its passages, and which."""
+    credits: dict[int, dict[int, list[_Unit]]] = {}
+    for doc in docs:
+        for unit in doc.units:
+            original = unit.copy_of
+            if unit.dropped != "copy" or original is None:
+                continue
+            listed = credits.setdefault(original.doc, {}).setdefault(unit.doc, [])
+            if all(u is not original for u in listed):
+                listed.append(original)
+    return credits
+
+
+def _run_starts(doc: _Doc, originals: list[_Unit]) -> list[_Unit]:
+    """The first passage of each run of neighbouring kept passages in ``originals``."""
+    chosen = {id(u) for u in originals}
+    starts: list[_Unit] = []
+    previous_chosen = False
+    for unit in doc.units:
+        if unit.dropped:
+            continue
+        is_chosen = id(unit) in chosen
+        if is_chosen and not previous_chosen:
+            starts.append(unit)
+        previous_chosen = is_chosen
+    return starts
+
+
+def _notes(doc: _Doc, docs: Sequence[_Doc], credited: dict[int, list[_Unit]]) -> list[str]:
+    notes: list[str] = []
+    # passages of this document that other documents also ran
+    for other_index, originals in sorted(credited.items()):
+        openings = ", ".join(_opening(u.text) for u in _run_starts(doc, originals))
+        notes.append(f"Also run by {_label(docs[other_index].article)} (credit it too): {openings}")
+    # passages of this document left out because another document carries them
+    moved: Counter[int] = Counter(
+        u.copy_of.doc for u in doc.units if u.dropped == "copy" and u.copy_of is not None
+    )
+    for source_index, count in sorted(moved.items()):
+        notes.append(
+            f"{count} passage(s) of this document also run by "
+            f"{_label(docs[source_index].article)} are shown there only."
+        )
+    repeats = sum(1 for u in doc.units if u.dropped == "repeat")
+    if repeats:
+        notes.append(f"{repeats} passage(s) this document repeats are shown once.")
+    return notes
+
+
 def prompt_documents(bundle: EvidenceBundle) -> list[PromptDocument]:
-    """The documents to put in the prompt, in input order."""
+    """The documents to put in the prompt, in input order, condensed as the module
+    doc describes."""
+    docs = [_segment(n, a) for n, a in enumerate(bundle.articles)]
+    _mark_copies(docs, bundle)
+    credits = _credits(docs)
+    out: list[PromptDocument] = []
+    for n, doc in enumerate(docs):
+        a = doc.article
+        kept = [u for u in doc.units if u.dropped is None]
+        out.append(
+            PromptDocument(
+                id=a.id,
+                outlet=a.outlet,
+                title=a.title,
+                published=a.published,
+                text=_kept_text(a, kept),
+                notes=_notes(doc, docs, credits.get(n, {})),
+            )
+        )
+    return out
+
+
+def plain_prompt_documents(bundle: EvidenceBundle) -> list[PromptDocument]:
+    """Every article whole, as it would go into a prompt without condensing."""
     return [
         PromptDocument(id=a.id, outlet=a.outlet, title=a.title, published=a.published, text=a.text)
         for a in bundle.articles
