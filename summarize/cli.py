@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,12 +15,12 @@ from typing import Annotated
 
 import typer
 
-from summarize.atomic import write_atomic
+from summarize.atomic import check_writable, write_atomic
 from summarize.cli_batch import batch_command
 from summarize.cli_eval import eval_app
 from summarize.config import Settings
 from summarize.errors import EXIT_RUNTIME, EXIT_USAGE, ConfigError, SummarizeError
-from summarize.loader import DEFAULT_MAX_ARTICLE_BYTES, scan_folder
+from summarize.loader import DEFAULT_MAX_ARTICLE_BYTES, no_articles_error, scan_folder
 from summarize.models import EventSummary
 from summarize.render import FORMATS, render
 from summarize.version import __version__
@@ -40,13 +41,30 @@ def say(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def mask_secrets(text: str) -> str:
+    """``text`` with the value of every ``*API_KEY``/``*_TOKEN``/``*_SECRET`` variable masked."""
+    for name, value in os.environ.items():
+        if len(value) >= 8 and name.upper().endswith(("API_KEY", "_TOKEN", "_SECRET")):
+            text = text.replace(value, "***")
+    return text
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line: newlines and other control characters (from file
+    names or server replies) escaped, and any API key in the environment masked."""
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+        for ch in mask_secrets(message)
+    )
+
+
 @contextmanager
 def cli_errors(verbose: bool = False) -> Iterator[None]:
     """Turn package errors into one stderr line and their exit code; never show locals."""
     try:
         yield
     except SummarizeError as exc:
-        say(f"summarize: error: {exc}")
+        say(one_line(f"summarize: error: {exc}"))
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         say("summarize: interrupted")
@@ -57,8 +75,8 @@ def cli_errors(verbose: bool = False) -> Iterator[None]:
         if verbose:
             import traceback
 
-            traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
-        say(f"summarize: internal error: {type(exc).__name__}: {exc}")
+            sys.stderr.write(mask_secrets("".join(traceback.format_exception(exc))))
+        say(one_line(f"summarize: internal error: {type(exc).__name__}: {exc}"))
         raise typer.Exit(EXIT_RUNTIME) from None
 
 
@@ -133,13 +151,15 @@ def run(
             max_article_bytes=max_article_bytes,
         )
         settings.check()
+        if output is not None:
+            check_writable(output)  # fail before the run, not after paying for it
         report = scan_folder(folder, max_article_bytes=max_article_bytes)
         for skipped in report.skipped:
-            say(f"summarize: skipped {skipped.path}: {skipped.reason}")
+            say(one_line(f"summarize: skipped {skipped.path}: {skipped.reason}"))
+        for note in report.notes:
+            say(one_line(f"summarize: note: {note}"))
         if not report.articles:
-            from summarize.errors import NoArticlesError
-
-            raise NoArticlesError(folder, "no readable articles (.txt, .md, .html, .json)")
+            raise no_articles_error(folder, report)
         say(
             f"summarize: {len(report.articles)} articles, engine {settings.resolved_engine()}"
             + (f", model {settings.model}" if settings.resolved_engine() == "llm" else "")

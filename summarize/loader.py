@@ -49,6 +49,7 @@ JSON_SUFFIXES = {".json"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 DEFAULT_MAX_ARTICLE_BYTES = 2_000_000
 
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _ISO_DATE_RE = re.compile(r"\s*([0-9]{4}-[0-9]{2}-[0-9]{2})")
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _DATE_LINE_RE = re.compile(r"\A\s*date[:\s]\s*([0-9]{4}-[0-9]{2}-[0-9]{2})\b[ \t]*(?:\r?\n)?", re.I)
@@ -179,7 +180,8 @@ def _load_json(doc_id: str, path: Path, raw: bytes) -> Article:
             raise ArticleReadError(
                 path, f"field '{key}' must be a string (got {_json_type(value)})"
             )
-        meta[key] = value
+        # JSON can escape half a surrogate pair ("\ud800"), which no file can hold.
+        meta[key] = _LONE_SURROGATE_RE.sub("\ufffd", value) if value else value
     return _article(doc_id, path, _normalise_newlines(meta.pop("text")), meta)
 
 
