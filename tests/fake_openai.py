@@ -147,9 +147,7 @@ def estimate_tokens(text: str) -> int:
     return max(1, len(text) // 4)
 
 
-def _completion(
-    request: dict[str, Any], reply: Reply, created: int, n: int
-) -> dict[str, Any]:
+def _completion(request: dict[str, Any], reply: Reply, created: int, n: int) -> dict[str, Any]:
     """The chat.completion JSON body for ``reply`` to ``request``."""
     content = reply.content
     message: dict[str, Any] = {"role": "assistant", "content": content}
@@ -172,10 +170,13 @@ def _completion(
         }
     if reply.usage is not None:
         usage = dict(reply.usage)
-        usage.setdefault("total_tokens", usage.get("prompt_tokens", 0) + usage.get(
-            "completion_tokens", 0))
+        usage.setdefault(
+            "total_tokens", usage.get("prompt_tokens", 0) + usage.get("completion_tokens", 0)
+        )
     else:
-        prompt = estimate_tokens(json.dumps(request.get("messages", [])))
+        prompt = sum(
+            estimate_tokens(str(m.get("content") or "")) for m in request.get("messages", [])
+        )
         completion = estimate_tokens(content or "")
         usage = {
             "prompt_tokens": prompt,
@@ -456,9 +457,7 @@ def auto_reply(body: dict[str, Any]) -> Reply:
     documents: list[dict[str, Any]] = []
     for n, (doc_id, text) in enumerate(docs, start=1):
         documents.append({"id": doc_id, "on_event": True, "reason": "reports the event"})
-        sentences = [
-            s.strip() for s in _SENTENCE_RE.findall(text) if "<" not in s and ">" not in s
-        ]
+        sentences = [s.strip() for s in _SENTENCE_RE.findall(text) if "<" not in s and ">" not in s]
         if not sentences:
             continue
         quote = sentences[0]

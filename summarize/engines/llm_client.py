@@ -1,0 +1,97 @@
+"""Build the openai client and its instructor wrapper for the ``llm`` engine.
+
+Transport faults (429 honouring ``Retry-After``, 5xx, timeouts, dropped
+connections) are retried by the openai client itself (``max_retries`` on the
+client, exponential backoff); validation retries are instructor's. The API key
+is read from the environment only here, at the moment the client is built,
+and is never stored anywhere else."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Any
+from urllib.parse import urlsplit
+
+import instructor
+import openai
+
+from summarize.config import Settings
+from summarize.errors import ConfigError
+
+TRANSPORT_RETRIES = 3
+"""Retries the openai client makes on 408/409/429/5xx, timeouts and connection errors."""
+
+LOCAL_PLACEHOLDER_KEY = "not-needed"
+"""Sent as the key to a local server (llama.cpp, Ollama, vLLM ...) when none is set."""
+
+MODES: dict[str, instructor.Mode] = {
+    "json": instructor.Mode.JSON_SCHEMA,
+    "md_json": instructor.Mode.MD_JSON,
+    "tools": instructor.Mode.TOOLS,
+}
+
+
+def instructor_mode(name: str) -> instructor.Mode:
+    """The instructor mode for a ``--mode`` value."""
+    try:
+        return MODES[name]
+    except KeyError:
+        raise ConfigError(f"unknown mode '{name}' (choose from: {', '.join(MODES)})") from None
+
+
+def is_local(base_url: str | None) -> bool:
+    """True for a loopback or private-network endpoint (a self-hosted server)."""
+    if not base_url:
+        return False
+    host = (urlsplit(base_url).hostname or "").lower()
+    if host in {"localhost", "host.docker.internal"} or host.endswith(".local"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private or address.is_unspecified
+
+
+def api_key_for(settings: Settings) -> str:
+    """The key to send: the configured variable's value, or a placeholder for a
+    local server. A remote endpoint with no key is a configuration error."""
+    key = settings.api_key()
+    if key:
+        return key
+    if is_local(settings.base_url):
+        return LOCAL_PLACEHOLDER_KEY
+    where = settings.base_url or "https://api.openai.com/v1"
+    raise ConfigError(
+        f"no API key for {where}: set {settings.api_key_env} (or name another variable "
+        "with --api-key-env), or point --base-url at a local server, or use --engine offline"
+    )
+
+
+def build_openai_client(
+    settings: Settings,
+    *,
+    http_client: Any = None,
+    transport_retries: int = TRANSPORT_RETRIES,
+) -> openai.AsyncOpenAI:
+    """An ``AsyncOpenAI`` for the settings' endpoint, timeout and retry policy.
+
+    ``http_client`` is passed through: an async HTTP client of the kind the
+    installed openai package takes (``httpx2.AsyncClient`` for openai 3)."""
+    kwargs: dict[str, Any] = {
+        "api_key": api_key_for(settings),
+        "timeout": settings.timeout,
+        "max_retries": transport_retries,
+    }
+    if settings.base_url:
+        kwargs["base_url"] = settings.base_url
+    if http_client is not None:
+        kwargs["http_client"] = http_client
+    return openai.AsyncOpenAI(**kwargs)
+
+
+def build_instructor(client: openai.AsyncOpenAI, mode: str) -> Any:
+    """instructor's async wrapper over ``client`` in the given ``--mode``.
+
+    The wrapper patches a copy of ``create``; ``client`` itself is left as it was."""
+    return instructor.from_openai(client, mode=instructor_mode(mode))

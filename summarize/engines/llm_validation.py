@@ -1,0 +1,103 @@
+"""The reply model the ``llm`` engine asks for, and its grounding validator.
+
+instructor passes the articles as pydantic validation context
+(``context={"articles": [...]}``); the validator runs
+:func:`summarize.verify.check_summary` against them, so a reply is only
+accepted when every evidence quote occurs verbatim in the document it cites,
+every cited document id exists, every claim quote is verbatim, numbers are
+supported and every input document is listed. A failing reply raises a
+:class:`GroundingFailure` whose message lists each failure; instructor sends
+that message back to the model (the re-ask)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from instructor.core import IncompleteOutputException
+from pydantic import ValidationError, ValidationInfo, model_validator
+
+from summarize.models import Article, SummaryBody
+from summarize.verify import check_summary
+
+ARTICLES_KEY = "articles"
+TRUNCATED = (
+    "the reply was cut off at the length limit (finish_reason 'length') "
+    "before the JSON was complete"
+)
+EMPTY = "the reply was empty"
+
+
+class GroundingFailure(ValueError):
+    """A reply that parsed but does not hold up against the articles."""
+
+    def __init__(self, failures: list[str]) -> None:
+        self.failures = failures
+        listed = "\n".join(f"- {f}" for f in failures)
+        super().__init__(
+            f"the reply failed {len(failures)} grounding check(s):\n{listed}\n"
+            "Copy every evidence quote and claim quote character for character from the "
+            "document it cites, cite only the document ids given in <document id=...> tags, "
+            "and list every document once in documents."
+        )
+
+
+def grounding_failures(body: SummaryBody, articles: Sequence[Article]) -> list[str]:
+    """Every reason ``body`` cannot be accepted for ``articles`` (empty when it can)."""
+    failures = [str(issue) for issue in check_summary(body, articles).errors]
+    listed = [d.id for d in body.documents]
+    known = {a.id for a in articles}
+    missing = [a.id for a in articles if a.id not in listed]
+    if missing:
+        failures.append(f"documents: does not list {', '.join(missing)}; list every document")
+    repeated = sorted({d for d in listed if listed.count(d) > 1 and d in known})
+    if repeated:
+        failures.append(f"documents: lists {', '.join(repeated)} more than once")
+    return failures
+
+
+class SummaryReply(SummaryBody):
+    """A neutral, attributed summary of one event across the documents given:
+    claims with their speakers and verbatim evidence, disputes, and which
+    documents are about the event."""
+
+    @model_validator(mode="after")
+    def _grounded(self, info: ValidationInfo) -> SummaryReply:
+        context = info.context if isinstance(info.context, dict) else {}
+        articles = context.get(ARTICLES_KEY)
+        if articles:
+            failures = grounding_failures(self, articles)
+            if failures:
+                raise GroundingFailure(failures)
+        return self
+
+    def to_body(self) -> SummaryBody:
+        """The plain :class:`SummaryBody` (without the validator class)."""
+        return SummaryBody.model_validate(self.model_dump())
+
+
+def describe_failure(exc: BaseException) -> list[str]:
+    """The failures one rejected reply had, as short lines a person can act on."""
+    if isinstance(exc, ValidationError):
+        out: list[str] = []
+        for error in exc.errors(include_url=False):
+            cause = (error.get("ctx") or {}).get("error")
+            if isinstance(cause, GroundingFailure):
+                out.extend(cause.failures)
+            elif error["type"] == "json_invalid":
+                out.append(f"the reply is not valid JSON ({error['msg']})")
+            else:
+                where = ".".join(str(p) for p in error["loc"]) or "(top level)"
+                out.append(f"schema: {where}: {error['msg']}")
+        return out or [str(exc)]
+    if isinstance(exc, json.JSONDecodeError):
+        return [f"the reply is not valid JSON ({exc.msg} at position {exc.pos})"]
+    if isinstance(exc, IncompleteOutputException):
+        return [TRUNCATED]
+    return [f"{type(exc).__name__}: {exc}"]
+
+
+def validation_context(articles: Sequence[Article]) -> dict[str, Any]:
+    """The pydantic validation context that turns on the grounding validator."""
+    return {ARTICLES_KEY: list(articles)}
