@@ -24,6 +24,17 @@ class ConfigError(SummarizeError):
     exit_code = EXIT_USAGE
 
 
+class NlpModelMissingError(ConfigError):
+    """No spaCy English pipeline could be loaded. ``tried`` names the packages looked for."""
+
+    def __init__(self, tried: tuple[str, ...], install: str) -> None:
+        self.tried = tried
+        self.install = install
+        super().__init__(
+            f"no spaCy English model found (tried {', '.join(tried)}); install one with: {install}"
+        )
+
+
 class InputError(SummarizeError):
     """A problem with an input file or folder. ``path`` names it."""
 

@@ -46,6 +46,19 @@ class Attribution(BaseModel):
     cue: Span
     content: Span
     direct: bool = Field(description="True when the content is a direct quotation.")
+    content_parts: list[Span] = Field(
+        default_factory=list,
+        description="Every piece of a split quotation, in order; the first is ``content``. "
+        "Empty when the content is one piece.",
+    )
+    cue_lemma: str | None = Field(
+        default=None, description="Dictionary form of the cue, e.g. 'deny' for 'has denied'."
+    )
+    nested: bool = Field(
+        default=False,
+        description="True when the cue sits inside another relation's content (a source "
+        "reported by a source, e.g. a denial quoted inside someone's statement).",
+    )
 
 
 class DuplicateGroup(BaseModel):

@@ -1,0 +1,43 @@
+"""Line layout of an article: which line breaks end a paragraph (or headline)
+and which only wrap a sentence that goes on."""
+
+from __future__ import annotations
+
+import re
+
+_NEWLINE_RE = re.compile(r"[ \t]*\n[ \t]*")
+_TERMINAL = frozenset('.!?:;"\u201d\u2019)]')
+#: Share of line breaks followed by a lower-case word above which a text is hard-wrapped.
+_WRAPPED_SHARE = 0.2
+
+
+def _joins(text: str) -> list[tuple[int, int, bool, bool]]:
+    """``(start, end, ends_sentence, next_is_lower)`` for every single line break."""
+    out = []
+    for match in _NEWLINE_RE.finditer(text):
+        start, end = match.span()
+        if (end < len(text) and text[end] == "\n") or (start > 0 and text[start - 1] == "\n"):
+            continue
+        before = text[start - 1] if start > 0 else "."
+        after = text[end] if end < len(text) else "A"
+        out.append((start, end, before in _TERMINAL, after.islower() or after.isdigit()))
+    return out
+
+
+def unwrap(text: str) -> str:
+    """``text`` with wrapping line breaks replaced by spaces (same length, same offsets).
+
+    A break followed by a lower-case word always wraps. In a hard-wrapped text
+    (many such breaks) every break that does not follow sentence-final
+    punctuation wraps too; elsewhere such a break ends a headline or a list item."""
+    text = text.replace("\r", " ")
+    joins = _joins(text)
+    if not joins:
+        return text
+    wrapped = sum(lower for *_, lower in joins) / len(joins) >= _WRAPPED_SHARE
+    chars = list(text)
+    for start, end, terminal, lower in joins:
+        if lower or (wrapped and not terminal):
+            for i in range(start, end):
+                chars[i] = " "
+    return "".join(chars)

@@ -1,0 +1,142 @@
+"""Who a source is: its name and role, and which earlier source a pronoun or a
+bare surname stands for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from summarize.evidence.cues import word_set
+
+PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "him", "her", "them"})
+FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "me", "us"})
+_PERSONAL = frozenset({"he", "she", "him", "her"})
+
+#: Head nouns that name a body, not a person ("Azerbaijan's Prosecutor General's Office").
+ORG_WORDS: frozenset[str] = word_set(
+    """
+    office ministry department agency committee council government army forces
+    party campaign group organization organisation company court police service
+    administration commission bureau embassy parliament congress senate house
+    union association institute center centre network newspaper paper media
+    reports report information data statement news channel agency network
+    authorities officials sources
+    """
+)
+
+#: Head nouns of titles ("the spokesman, John Smith" names John Smith).
+TITLE_WORDS: frozenset[str] = word_set(
+    """
+    president vice-president minister ministry secretary spokesman spokeswoman
+    spokesperson aide assistant adviser advisor official officer chief head leader
+    director chairman chairwoman chair governor mayor senator representative
+    ambassador envoy general commander prosecutor attorney judge lawyer analyst
+    expert correspondent reporter editor deputy member candidate nominee premier
+    prime chancellor king queen prince sheikh pope ceo founder manager professor
+    """
+)
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved source: ``name`` as the text names it, ``role`` if a title was given."""
+
+    name: str
+    role: str | None = None
+    person: bool = False
+
+
+def _clean(text: str) -> str:
+    return text.strip().strip(",;:-\u2013\u2014").strip()
+
+
+def _text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return _clean(doc[tokens[0].i : tokens[-1].i + 1].text)
+
+
+def _strip_det(tokens: list[Token]) -> list[Token]:
+    while tokens and tokens[0].lower_ in _DETERMINERS:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _is_person(tokens: list[Token], role: str | None) -> bool:
+    head = tokens[-1] if tokens else None
+    if head is None or head.lower_ in ORG_WORDS:
+        return False
+    if role is not None or head.lower_ in TITLE_WORDS:
+        return True
+    names = [t for t in tokens if t.tag_ in _NAME_TAGS]
+    return len(names) >= 2 and len(names) == len(_strip_det(tokens))
+
+
+def describe_source(span: Span) -> Speaker:
+    """Name and role of a source noun phrase.
+
+    "Hikmet Hajiyev, assistant to the Azerbaijani president" -> name "Hikmet
+    Hajiyev", role "assistant to the Azerbaijani president"; "White House press
+    secretary Josh Earnest" -> name "Josh Earnest", role "White House press
+    secretary"; anything else -> the phrase itself, no role."""
+    head = span.root
+    appos = [c for c in head.children if c.dep_ == "appos" and span.start < c.i < span.end]
+    if appos:
+        ap = appos[0]
+        ap_tokens = [t for t in ap.subtree if span.start <= t.i < span.end]
+        main = [t for t in span if t.i < ap_tokens[0].i and not t.is_punct]
+        main = [t for t in span if main and main[0].i <= t.i <= main[-1].i]
+        if head.tag_ not in _NAME_TAGS and ap.tag_ in _NAME_TAGS:
+            role = _text(_strip_det(main)) or None
+            return Speaker(name=_text(ap_tokens), role=role, person=True)
+        role = _text(ap_tokens) or None
+        name_tokens = [t for t in main if t.i <= head.i]
+        return Speaker(
+            name=_text(main) or _clean(span.text),
+            role=role,
+            person=_is_person(name_tokens, role) or head.lower_ not in ORG_WORDS,
+        )
+    tokens = [t for t in span if not (t.is_punct and t.i in (span.start, span.end - 1))]
+    if tokens and head.tag_ in _NAME_TAGS and head.i == tokens[-1].i:
+        run: list[Token] = []
+        for tok in reversed(tokens):
+            if tok.tag_ in _NAME_TAGS and tok.lower_ not in TITLE_WORDS | ORG_WORDS:
+                run.insert(0, tok)
+            else:
+                break
+        prefix = _strip_det([t for t in tokens if t.i < run[0].i]) if run else []
+        if run and prefix and any(t.lower_ in TITLE_WORDS for t in prefix):
+            return Speaker(name=_text(run), role=_text(prefix), person=True)
+    return Speaker(name=_clean(span.text), person=_is_person(tokens, None))
+
+
+class SpeakerMemory:
+    """Resolves pronoun and surname-only sources to the last fitting named source."""
+
+    def __init__(self) -> None:
+        self._named: list[Speaker] = []
+
+    def resolve(self, speaker: Speaker, *, remember: bool = True) -> Speaker:
+        """The speaker a source stands for; remembers named ones if ``remember``."""
+        lowered = speaker.name.lower()
+        if lowered in PRONOUNS:
+            wanted = [s for s in self._named if s.person == (lowered in _PERSONAL)]
+            if lowered in ("they", "them"):
+                wanted = self._named
+            found = wanted or self._named
+            return found[-1] if found else speaker
+        words = speaker.name.split()
+        if len(words) == 1 and speaker.role is None:
+            for earlier in reversed(self._named):
+                parts = earlier.name.split()
+                if len(parts) > 1 and parts[-1] == words[0]:
+                    if remember:
+                        self._named.append(earlier)
+                    return earlier
+        if remember and lowered not in FIRST_PERSON:
+            self._named.append(speaker)
+        return speaker

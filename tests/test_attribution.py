@@ -1,0 +1,211 @@
+"""Attribution extraction: one test per pattern on hand-written sentences, and
+the seed folder's speakers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarize.evidence.attribution import extract_attributions, extract_many
+from summarize.evidence.types import Attribution
+from summarize.loader import load_folder
+from summarize.models import Article
+
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "ganja"
+
+
+def _extract(text: str) -> list[Attribution]:
+    article = Article(id="t", text=text)
+    found = extract_attributions(article)
+    for rel in found:  # every span is a true slice of the text
+        spans = [rel.cue, rel.content, *rel.content_parts] + ([rel.source] if rel.source else [])
+        for span in spans:
+            assert text[span.start : span.end] == span.text
+    return found
+
+
+def _by_cue(found: list[Attribution], cue: str) -> Attribution:
+    matches = [r for r in found if r.cue.text == cue]
+    assert matches, f"no relation with cue {cue!r} in {[r.cue.text for r in found]}"
+    return matches[0]
+
+
+def test_direct_quote_before_source() -> None:
+    found = _extract("\u201cWe will rebuild every house,\u201d Maria Lopez said on Friday.")
+    rel = _by_cue(found, "said")
+    assert rel.source_name == "Maria Lopez"
+    assert rel.content.text == "\u201cWe will rebuild every house,\u201d"
+    assert rel.direct
+
+
+def test_direct_quote_after_colon() -> None:
+    found = _extract('The mayor said: "The bridge will reopen next week."')
+    rel = _by_cue(found, "said")
+    assert rel.source_name == "The mayor"
+    assert rel.content.text == '"The bridge will reopen next week."'
+    assert rel.direct
+
+
+def test_indirect_speech_keeps_that_and_drops_final_period() -> None:
+    found = _extract("The health minister said that 14 patients were discharged on Monday.")
+    rel = _by_cue(found, "said")
+    assert rel.content.text == "that 14 patients were discharged on Monday"
+    assert not rel.direct
+
+
+def test_according_to() -> None:
+    found = _extract("According to the fire service, three buildings collapsed overnight.")
+    rel = _by_cue(found, "According to")
+    assert rel.source_name == "the fire service"
+    assert rel.content.text == "three buildings collapsed overnight"
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma"),
+    [
+        ("told reporters", "tell"),
+        ("added", "add"),
+        ("claimed", "claim"),
+        ("announced", "announce"),
+        ("reported", "report"),
+        ("warned", "warn"),
+        ("tweeted", "tweet"),
+        ("stressed", "stress"),
+        ("noted", "note"),
+        ("wrote", "write"),
+    ],
+)
+def test_reporting_verbs_with_a_clause(verb: str, lemma: str) -> None:
+    found = _extract(f"The company {verb} that its profits had doubled.")
+    rel = next(r for r in found if r.cue_lemma == lemma)
+    assert rel.source_name == "The company"
+    assert rel.content.text == "that its profits had doubled"
+
+
+@pytest.mark.parametrize("verb", ["denied", "condemned"])
+def test_verbs_whose_object_is_the_content(verb: str) -> None:
+    found = _extract(f"The Defense Ministry {verb} the attack on the village.")
+    rel = _by_cue(found, verb)
+    assert rel.source_name == "The Defense Ministry"
+    assert rel.content.text == "the attack on the village"
+
+
+def test_source_after_indirect_content() -> None:
+    found = _extract("Two soldiers were wounded in the clash, the ministry said.")
+    rel = _by_cue(found, "said")
+    assert rel.source_name == "the ministry"
+    assert rel.content.text == "Two soldiers were wounded in the clash"
+    assert not rel.direct
+
+
+def test_multi_sentence_quote_is_kept_whole() -> None:
+    text = "\u201cThe roads are closed. Nobody can leave,\u201d Ana Petrova said."
+    rel = _by_cue(_extract(text), "said")
+    assert rel.content.text == "\u201cThe roads are closed. Nobody can leave,\u201d"
+
+
+def test_split_quote_has_both_parts() -> None:
+    text = "\u201cThe roads are closed,\u201d Ana Petrova said, \u201cand nobody can leave.\u201d"
+    rel = _by_cue(_extract(text), "said")
+    assert [p.text for p in rel.content_parts] == [
+        "\u201cThe roads are closed,\u201d",
+        "\u201cand nobody can leave.\u201d",
+    ]
+    assert rel.content == rel.content_parts[0]
+
+
+def test_pronoun_source_resolves_to_last_named_speaker() -> None:
+    text = (
+        "Hikmet Hajiyev said the city was hit overnight. "
+        "\u201cTwo children are among the dead,\u201d he said."
+    )
+    found = _extract(text)
+    rel = found[-1]
+    assert rel.source is not None and rel.source.text == "he"
+    assert rel.source_name == "Hikmet Hajiyev"
+
+
+def test_surname_resolves_to_full_name_and_role() -> None:
+    text = (
+        "Hikmet Hajiyev, assistant to the Azerbaijani president, said the city was hit. "
+        "Later Hajiyev said that rescue work continued."
+    )
+    found = _extract(text)
+    assert [r.source_name for r in found] == ["Hikmet Hajiyev", "Hikmet Hajiyev"]
+    assert found[1].role == "assistant to the Azerbaijani president"
+
+
+def test_appositive_title_becomes_role() -> None:
+    found = _extract(
+        "Hikmet Hajiyev, assistant to the Azerbaijani president, said the city was hit."
+    )
+    rel = _by_cue(found, "said")
+    assert rel.source_name == "Hikmet Hajiyev"
+    assert rel.role == "assistant to the Azerbaijani president"
+
+
+def test_title_before_name_becomes_role() -> None:
+    found = _extract("White House press secretary Josh Earnest said the talks would go on.")
+    rel = _by_cue(found, "said")
+    assert (rel.source_name, rel.role) == ("Josh Earnest", "White House press secretary")
+
+
+def test_first_person_inside_a_quote_is_the_quoted_speaker() -> None:
+    text = 'The foreign minister said: "Those attacks are illegal. We condemn them."'
+    rel = _by_cue(_extract(text), "condemn")
+    assert rel.nested
+    assert rel.source_name == "The foreign minister"
+
+
+def test_text_without_attribution_gives_nothing() -> None:
+    assert _extract("The river rose by two metres overnight and the bridge closed.") == []
+
+
+def test_batch_matches_single() -> None:
+    articles = [
+        Article(id="a", text="The ministry said that the border was closed."),
+        Article(id="b", text="\u201cIt is over,\u201d the coach said."),
+    ]
+    batch = extract_many(articles)
+    assert batch == [extract_attributions(a) for a in articles]
+    assert [r.document for r in batch[1]] == ["b"]
+
+
+# --- the seed folder ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, list[Attribution]]:
+    articles = load_folder(SEEDS)
+    return {a.id[:3]: rels for a, rels in zip(articles, extract_many(articles), strict=True)}
+
+
+def test_seed_spans_are_slices(seeds: dict[str, list[Attribution]]) -> None:
+    texts = {a.id[:3]: a.text for a in load_folder(SEEDS)}
+    for key, rels in seeds.items():
+        for rel in rels:
+            assert texts[key][rel.content.start : rel.content.end] == rel.content.text
+
+
+def test_seed_hajiyev_quotes_carry_name_and_role(seeds: dict[str, list[Attribution]]) -> None:
+    hajiyev = [r for r in seeds["001"] if r.source_name == "Hikmet Hajiyev"]
+    assert len(hajiyev) >= 8
+    assert {r.role for r in hajiyev} == {"assistant to the Azerbaijani president"}
+    assert any(r.content.text.startswith("\u201cTwo kids are among the dead.") for r in hajiyev)
+
+
+def test_seed_he_said_resolved_to_hajiyev(seeds: dict[str, list[Attribution]]) -> None:
+    he = [r for r in seeds["001"] if r.source is not None and r.source.text == "he"]
+    assert he
+    assert all(r.source_name == "Hikmet Hajiyev" for r in he[:5])
+
+
+def test_seed_armenian_denial_found(seeds: dict[str, list[Attribution]]) -> None:
+    denials = [r for r in seeds["003"] if r.cue_lemma == "deny" and not r.nested]
+    assert any(r.source_name == "The Armenian Defense Ministry" for r in denials)
+
+
+def test_seed_prosecutors_found(seeds: dict[str, list[Attribution]]) -> None:
+    rel = next(r for r in seeds["000"] if "General Prosecutors" in r.source_name)
+    assert "12 people were killed" in rel.content.text
