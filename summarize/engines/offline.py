@@ -1,27 +1,189 @@
 """The ``offline`` engine: composes the record from attribution relations with
-neutral templates; no model, no network. (Composition being written: issue 3.)"""
+neutral templates; no model, no network.
+
+Stages (each in :mod:`summarize.compose`): places and nationalities of the
+folder -> document relevance (off-event articles are left out) -> draft claims
+from attribution relations -> speakers made one across articles -> claims
+merged across outlets -> disputes (figures, denials) -> event title, date and
+place -> the summary paragraph."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Sequence
+
+from summarize.compose.claims import (
+    assign_speakers,
+    draft_claims,
+    speaker_phrase,
+    statement,
+)
+from summarize.compose.disputes import (
+    FoundDispute,
+    denial_disputes,
+    figure_disputes,
+    is_wider_scope,
+)
+from summarize.compose.event import (
+    event_date,
+    event_location,
+    event_title,
+    reference_date,
+    report_date,
+)
+from summarize.compose.merging import MergedClaim, merge_claims
+from summarize.compose.places import build_gazetteer
+from summarize.compose.prose import ClaimView, compose_prose
+from summarize.compose.relevance import Relevance, document_features, judge_relevance
+from summarize.compose.speakers import SpeakerIndex
 from summarize.evidence.types import EvidenceBundle
-from summarize.models import DocumentInfo, Event, EventSummary, Provenance
+from summarize.models import (
+    Claim,
+    Dispute,
+    DocumentInfo,
+    Event,
+    EventSummary,
+    Evidence,
+    Provenance,
+    Speaker,
+    SummaryBody,
+)
+from summarize.neutrality import find_loaded
 from summarize.version import __version__
 
 
 class OfflineEngine:
+    """Compose an :class:`EventSummary` from the evidence bundle alone."""
+
     name = "offline"
 
     async def compose(self, bundle: EvidenceBundle) -> EventSummary:
-        first = bundle.articles[0]
-        title = first.title or first.text.strip().split("\n", 1)[0][:120]
+        body = await asyncio.to_thread(compose_body, bundle)
         return EventSummary(
-            event=Event(title=title or first.id),
-            summary=f"{len(bundle.articles)} articles were read.",
-            claims=[],
-            disputes=[],
-            documents=[
-                DocumentInfo(id=a.id, outlet=a.outlet, title=a.title, on_event=True)
-                for a in bundle.articles
-            ],
-            provenance=Provenance(engine=self.name, tool_version=__version__),
+            **body.model_dump(), provenance=Provenance(engine=self.name, tool_version=__version__)
         )
+
+
+def compose_body(bundle: EvidenceBundle) -> SummaryBody:
+    """Everything but provenance, from ``bundle`` (CPU-bound; no I/O)."""
+    articles = bundle.articles
+    gaz = build_gazetteer(articles)
+    ref = reference_date(articles)
+    dates = {a.id: report_date(a, ref) for a in articles}
+    verdicts = judge_relevance([document_features(a.id, a.text, dates[a.id]) for a in articles])
+    on_event = [v.document for v in verdicts if v.on_event]
+    date = event_date([dates[d] for d in on_event])
+
+    drafts = draft_claims(bundle, on_event, gaz)
+    speakers = assign_speakers(drafts)
+    merged = merge_claims(drafts, bundle.duplicates)
+    merged = [m for m in merged if _usable(m, speakers)]
+    merged.sort(key=lambda m: (-m.independent_sources, on_event.index(m.documents[0])))
+
+    ids = [f"c{n}" for n in range(1, len(merged) + 1)]
+    claims = [_claim(cid, m, speakers) for cid, m in zip(ids, merged, strict=True)]
+
+    def name_of(speaker: int) -> str:
+        name, _, _ = speakers.display(speaker)
+        return speaker_phrase(name, speakers.is_person(speaker), capital=False)
+
+    def affiliation_of(speaker: int) -> str | None:
+        return speakers.display(speaker)[2]
+
+    found = figure_disputes(merged, date, name_of) + denial_disputes(
+        merged, affiliation_of, name_of
+    )
+    disputes = [_dispute(d, ids) for d in found]
+
+    location = event_location(on_event, gaz)
+    on_articles = [a for a in articles if a.id in on_event]
+    speaker_names = [speakers.display(n)[0] for n in range(len(speakers))]
+    title = event_title(on_articles, gaz, location, speaker_names)
+    views = [
+        ClaimView(
+            id=cid,
+            speaker=speaker_phrase(*_name_person(m, speakers)),
+            statement=c.statement,
+            figures=tuple(m.representative.figures),
+            wider_scope=is_wider_scope(m, date),
+            denial=m.denial,
+            sources=m.independent_sources,
+            documents=tuple(m.documents),
+        )
+        for cid, m, c in zip(ids, merged, claims, strict=True)
+    ]
+    summary = compose_prose(
+        title=title,
+        date=date.isoformat() if date else None,
+        location=location,
+        on_event=on_event,
+        off_event=[
+            (v.document, v.reason or "it reports a different incident.")
+            for v in verdicts
+            if not v.on_event
+        ],
+        claims=views,
+        disputes=found,
+        claim_index={cid: n for n, cid in enumerate(ids)},
+        copied=_copied_groups(bundle, on_event),
+    )
+    return SummaryBody(
+        event=Event(title=title, date=date, location=location),
+        summary=summary,
+        claims=claims,
+        disputes=disputes,
+        documents=[
+            _document(a.id, a.outlet, a.title, v) for a, v in zip(articles, verdicts, strict=True)
+        ],
+    )
+
+
+def _name_person(m: MergedClaim, speakers: SpeakerIndex) -> tuple[str, bool]:
+    return speakers.display(m.speaker)[0], speakers.is_person(m.speaker)
+
+
+def _usable(m: MergedClaim, speakers: SpeakerIndex) -> bool:
+    name, _, _ = speakers.display(m.speaker)
+    return not find_loaded(name)
+
+
+def _claim(cid: str, m: MergedClaim, speakers: SpeakerIndex) -> Claim:
+    name, role, affiliation = speakers.display(m.speaker)
+    rep = m.representative
+    if role and find_loaded(role):
+        role = None
+    text = statement(rep, speaker_phrase(name, speakers.is_person(m.speaker)))
+    return Claim(
+        id=cid,
+        statement=text,
+        speaker=Speaker(name=name, role=role, affiliation=affiliation),
+        quote=rep.content if rep.direct else None,
+        evidence=[Evidence(document=d.document, quote=d.excerpt) for d in m.drafts],
+        reported_by=m.documents,
+    )
+
+
+def _dispute(found: FoundDispute, ids: Sequence[str]) -> Dispute:
+    return Dispute(
+        topic=found.topic,
+        claim_ids=[ids[n] for n in found.claims],
+        description=found.description,
+    )
+
+
+def _document(
+    doc_id: str, outlet: str | None, title: str | None, verdict: Relevance
+) -> DocumentInfo:
+    return DocumentInfo(
+        id=doc_id, outlet=outlet, title=title, on_event=verdict.on_event, reason=verdict.reason
+    )
+
+
+def _copied_groups(bundle: EvidenceBundle, on_event: Sequence[str]) -> list[tuple[str, ...]]:
+    """Sets of on-event articles that share at least three syndicated passages."""
+    counts: dict[tuple[str, ...], int] = {}
+    for group in bundle.duplicates:
+        docs = tuple(d for d in group.documents if d in on_event)
+        if len(docs) >= 2:
+            counts[docs] = counts.get(docs, 0) + 1
+    return [docs for docs, n in counts.items() if n >= 3]

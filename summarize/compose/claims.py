@@ -1,0 +1,346 @@
+"""Attribution relations -> draft claims: who said what, in which document,
+with a verbatim excerpt as evidence and a neutral statement.
+
+A statement never paraphrases a source in the narrator's voice: the source's
+content goes inside quotation marks exactly as written (inner double quotes
+become single ones), introduced by a neutral reporting verb:
+``Hikmet Hajiyev said that "more than 20 houses were destroyed"``.
+Relations that are not claims a reader needs are left out: ones nested inside
+another relation's content (a quote within a quote), sources that are not
+speakers ("preliminary reports", "civilians", "we"), and non-speech cues with
+a bare noun phrase ("issued a new warning")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from summarize.compose.figures import Figure, find_figures
+from summarize.compose.places import Gazetteer
+from summarize.compose.speakers import ParsedSpeaker, SpeakerIndex, is_pronoun, parse_speaker
+from summarize.evidence.types import Attribution, EvidenceBundle, Sentence
+from summarize.neutrality import find_loaded
+from summarize.textnorm import fold
+
+MAX_EXCERPT_CHARS = 700
+MIN_CONTENT_WORDS = 3
+
+#: Cues whose content is a clause ("said that ..."), so "said that" fits.
+CLAUSE_CUES: frozenset[str] = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "stress",
+        "note",
+        "report",
+        "state",
+        "write",
+        "tweet",
+        "emphasize",
+        "emphasise",
+        "point",
+        "according_to",
+        "estimate",
+        "warn",
+        "explain",
+        "insist",
+        "claim",
+        "announce",
+        "confirm",
+        "reveal",
+        "reiterate",
+        "declare",
+        "indicate",
+        "believe",
+        "think",
+        "suggest",
+        "argue",
+        "post",
+    ]
+)
+#: Cues that take a noun phrase object a statement can keep: "denied the attack".
+OBJECT_CUES: dict[str, str] = {
+    "deny": "denied",
+    "reject": "rejected",
+    "dismiss": "dismissed",
+    "condemn": "condemned",
+    "announce": "announced",
+    "confirm": "confirmed",
+}
+DENIAL_CUES: frozenset[str] = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
+_VERBS: dict[str, str] = {
+    "deny": "denied",
+    "reject": "denied",
+    "dismiss": "denied",
+    "refute": "denied",
+    "rebut": "denied",
+    "report": "reported",
+    "state": "stated",
+    "announce": "announced",
+}
+#: Source heads that name evidence, not a speaker: "according to preliminary reports".
+_NOT_SPEAKERS: frozenset[str] = frozenset(
+    [
+        "information",
+        "report",
+        "reports",
+        "data",
+        "figures",
+        "figure",
+        "estimates",
+        "statistics",
+        "footage",
+        "video",
+        "images",
+        "evidence",
+        "reporting",
+        "record",
+        "records",
+        "document",
+        "documents",
+        "resolutions",
+    ]
+)
+_ANAPHORIC_DESCRIPTIONS = re.compile(
+    r"^(?:the\s+)(?:latter|former|official|spokesman|spokeswoman|spokesperson|minister|"
+    r"aide|diplomat|envoy|officer|source)$",
+    re.IGNORECASE,
+)
+_OUTER_PUNCT = " \t\n,;:"
+_QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+
+
+@dataclass
+class DraftClaim:
+    """One attribution relation kept as a claim of one document."""
+
+    attribution: Attribution
+    document: str
+    parsed: ParsedSpeaker
+    content: str  # verbatim content, outer quote marks and punctuation trimmed
+    excerpt: str  # verbatim sentence(s) holding the relation
+    direct: bool
+    cue_lemma: str
+    position: int  # offset of the cue in the article
+    sentence: int  # index of the cue's sentence in the article
+    figures: list[Figure] = field(default_factory=list)
+    speaker: int = -1  # number in the SpeakerIndex
+    denied: DraftClaim | None = None  # for a denial of "this": the claim it answers
+
+    @property
+    def denial(self) -> bool:
+        return self.cue_lemma in DENIAL_CUES
+
+    @property
+    def clause(self) -> bool:
+        raw = self.attribution.content.text.lstrip(_QUOTE_CHARS + _OUTER_PUNCT).lower()
+        return self.direct or raw.startswith("that ") or self.cue_lemma in CLAUSE_CUES
+
+
+def _lemma(att: Attribution) -> str:
+    if att.cue_lemma:
+        return att.cue_lemma.lower().replace(" ", "_")
+    return fold(att.cue.text).lower().split()[-1]
+
+
+def trim_content(text: str) -> tuple[int, int]:
+    """Offsets into ``text`` without outer quote marks, punctuation and a leading 'that'."""
+    start, end = 0, len(text)
+    while True:
+        before = (start, end)
+        while start < end and text[start] in _OUTER_PUNCT + _QUOTE_CHARS:
+            start += 1
+        while end > start and text[end - 1] in _OUTER_PUNCT + _QUOTE_CHARS:
+            end -= 1
+        if text[start : start + 5].lower() == "that ":
+            start += 5
+        if (start, end) == before:
+            return start, end
+
+
+def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
+    for n, s in enumerate(sentences):
+        if s.start <= offset < s.end:
+            return n
+    return max(0, sum(1 for s in sentences if s.end <= offset) - 1)
+
+
+def _excerpt(text: str, sentences: Sequence[Sentence], start: int, end: int) -> str:
+    covering = [s for s in sentences if s.end > start and s.start < end]
+    if covering:
+        a, b = covering[0].start, covering[-1].end
+        if b - a <= MAX_EXCERPT_CHARS:
+            return text[a:b]
+    return text[start:end].strip()
+
+
+def _nested(att: Attribution, others: Sequence[Attribution]) -> bool:
+    """True when ``att`` sits inside another relation's content (a quote within a quote)."""
+    for other in others:
+        if other is att:
+            continue
+        c = other.content
+        if (
+            c.start <= att.cue.start
+            and att.cue.end <= c.end
+            and (c.end - c.start) > (att.content.end - att.content.start)
+            and (att.source is None or (c.start <= att.source.start and att.source.end <= c.end))
+        ):
+            return True
+    return False
+
+
+def _is_speaker(att: Attribution, parsed: ParsedSpeaker) -> bool:
+    name = fold(att.source_name).strip()
+    if not name or is_pronoun(name) or _ANAPHORIC_DESCRIPTIONS.match(name):
+        return False
+    if not any(ch.isupper() for ch in name):
+        return False  # "civilians", "officials": nobody in particular
+    if "," in parsed.surface and not parsed.person:
+        return False  # "World powers, including Russia, France, and the US"
+    words = re.findall(r"[\w']+", name.lower())
+    return bool(words) and words[-1] not in _NOT_SPEAKERS and len(words) <= 10
+
+
+def _split_appositive(source_name: str, role: str | None) -> tuple[str, str | None]:
+    """ "Azerbaijan's aide to the president, Hikmat Hajiyev" -> name and role."""
+    if "," not in source_name:
+        return source_name, role
+    head, _, tail = source_name.rpartition(",")
+    tail = tail.strip()
+    tokens = tail.split()
+    if 1 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens):
+        return tail, role or head.strip()
+    return source_name, role
+
+
+def draft_claims(
+    bundle: EvidenceBundle, documents: Sequence[str], gaz: Gazetteer
+) -> list[DraftClaim]:
+    """Draft claims of ``documents`` (in their order), speakers not yet grouped."""
+    drafts: list[DraftClaim] = []
+    for doc_id in documents:
+        article = bundle.article(doc_id)
+        sentences = [s for s in bundle.sentences if s.document == doc_id]
+        atts = sorted(
+            (a for a in bundle.attributions if a.document == doc_id), key=lambda a: a.cue.start
+        )
+        doc_drafts: list[DraftClaim] = []
+        for att in atts:
+            if _nested(att, atts):
+                continue
+            name, role = _split_appositive(att.source_name, att.role)
+            parsed = parse_speaker(name, role, gaz)
+            if not _is_speaker(att, parsed) or find_loaded(parsed.name):
+                continue
+            a, b = trim_content(att.content.text)
+            content = att.content.text[a:b]
+            draft = DraftClaim(
+                attribution=att,
+                document=doc_id,
+                parsed=parsed,
+                content=content,
+                excerpt="",
+                direct=att.direct,
+                cue_lemma=_lemma(att),
+                position=att.cue.start,
+                sentence=_sentence_index(sentences, att.cue.start),
+                figures=find_figures(content),
+            )
+            words = len(content.split())
+            if draft.denial:
+                if words < MIN_CONTENT_WORDS:
+                    draft.denied = _previous_in_sentence(doc_drafts, draft)
+                    if draft.denied is None:
+                        continue
+            elif words < MIN_CONTENT_WORDS or (
+                not draft.clause and draft.cue_lemma not in OBJECT_CUES
+            ):
+                continue
+            spans = [att.cue, att.content, *([att.source] if att.source else [])]
+            draft.excerpt = _excerpt(
+                article.text,
+                sentences,
+                min(s.start for s in spans),
+                max(s.end for s in spans),
+            )
+            doc_drafts.append(draft)
+        _resolve_descriptions(doc_drafts)
+        drafts.extend(doc_drafts)
+    return drafts
+
+
+def _previous_in_sentence(doc_drafts: Sequence[DraftClaim], draft: DraftClaim) -> DraftClaim | None:
+    """What "denied this" answers: the last claim of another speaker just before it."""
+    for prev in reversed(doc_drafts):
+        if draft.sentence - prev.sentence > 1:
+            break
+        if prev.parsed.key != draft.parsed.key and not prev.denial:
+            return prev
+    return None
+
+
+def _resolve_descriptions(doc_drafts: list[DraftClaim]) -> None:
+    """Wire style names a speaker after describing him: "a top Azerbaijani official
+    said ..." then "Hikmet Hajiyev, assistant to the Azerbaijani president, said ...".
+    An indefinite description takes the next named person of the same country
+    within two sentences."""
+    for n, draft in enumerate(doc_drafts):
+        if not draft.parsed.generic:
+            continue
+        for later in doc_drafts[n + 1 :]:
+            if later.sentence - draft.sentence > 2:
+                break
+            p = later.parsed
+            if p.person and (
+                draft.parsed.affiliation is None
+                or p.affiliation is None
+                or p.affiliation == draft.parsed.affiliation
+            ):
+                draft.parsed = p
+                break
+
+
+def assign_speakers(drafts: Sequence[DraftClaim]) -> SpeakerIndex:
+    """Group the drafts' speakers across documents; sets ``draft.speaker``."""
+    index = SpeakerIndex()
+    ordered = sorted(drafts, key=lambda d: (not d.parsed.person, -len(d.parsed.key)))
+    for draft in ordered:
+        draft.speaker = index.add(draft.parsed)
+    return index
+
+
+def quoted(text: str) -> str:
+    """``text`` in double quotes, its own double quotes turned to single ones."""
+    inner = re.sub(r"\s+", " ", text).strip()
+    inner = re.sub('["\u201c\u201d\u00ab\u00bb]', "'", inner)
+    return f'"{inner}"'
+
+
+def speaker_phrase(name: str, person: bool, *, capital: bool = True) -> str:
+    """How a statement names a speaker: bodies described by common nouns take 'the'."""
+    words = name.split()
+    needs_article = not person and len(words) > 1 and not re.search(r"['\u2019]s\b", words[0])
+    phrase = f"the {name}" if needs_article else name
+    return phrase[0].upper() + phrase[1:] if capital else phrase
+
+
+def reporting_verb(draft: DraftClaim) -> str:
+    """A neutral verb for the cue: denied, reported, stated, announced, or said."""
+    if not draft.clause and draft.cue_lemma in OBJECT_CUES:
+        return OBJECT_CUES[draft.cue_lemma]
+    return _VERBS.get(draft.cue_lemma, "said")
+
+
+def statement(draft: DraftClaim, speaker: str) -> str:
+    """The claim in neutral words: the speaker, a neutral verb, the content quoted."""
+    verb = reporting_verb(draft)
+    if draft.denied is not None:
+        return f"{speaker} denied that {quoted(draft.denied.content)}"
+    if draft.direct:
+        return f"{speaker} {verb}: {quoted(draft.content)}"
+    if draft.clause:
+        return f"{speaker} {verb} that {quoted(draft.content)}"
+    return f"{speaker} {verb} {quoted(draft.content)}"

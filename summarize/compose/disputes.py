@@ -1,0 +1,274 @@
+"""Disputes: where sources disagree.
+
+Two kinds are found:
+
+- **figures**: claims of different speakers that count the same thing (people
+  killed, people injured, houses destroyed) with different numbers. A figure
+  given for a wider scope ("since Sept. 27", "so far", or stated on a day
+  before the event) is not compared with figures for the event itself.
+- **denials**: a claim that denies what another side's claims assert
+  ("the Foreign Ministry in Armenia denied that its army had bombed ...").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from summarize.compose.figures import Figure
+from summarize.compose.merging import MergedClaim
+from summarize.textnorm import fold_casefold
+
+_CUMULATIVE_RE = re.compile(
+    r"\b(?:since|so\s+far|in\s+total|total|overall|to\s+date|cumulative|altogether|"
+    r"since\s+the\s+(?:start|beginning))\b",
+    re.IGNORECASE,
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_STATED_ON_RE = re.compile(
+    r"\b(?:said|says|announced|reported|stated|told)\s+(?:on\s+)?(" + "|".join(WEEKDAYS) + r")\b",
+    re.IGNORECASE,
+)
+TOPIC_NAMES: dict[tuple[str, str], str] = {
+    ("killed", "people"): "number of people killed",
+    ("injured", "people"): "number of people injured",
+    ("killed", "children"): "number of children killed",
+    ("killed", "soldiers"): "number of soldiers killed",
+    ("injured", "soldiers"): "number of soldiers injured",
+    ("destroyed", "houses"): "number of houses destroyed",
+}
+#: Words folded to one concept so a denial can be matched to what it denies.
+_CONCEPTS: dict[str, str] = {
+    "killed": "kill", "killing": "kill", "dead": "kill", "deaths": "kill", "death": "kill",
+    "died": "kill", "killings": "kill", "kills": "kill",
+    "injured": "injure", "wounded": "injure", "injuries": "injure", "injuring": "injure",
+    "bombed": "attack", "bombing": "attack", "bombardment": "attack", "shelling": "attack",
+    "shelled": "attack", "shells": "attack", "struck": "attack", "strike": "attack",
+    "attacks": "attack", "attacked": "attack", "missile": "attack", "missiles": "attack",
+    "fired": "attack", "fire": "attack", "hit": "attack", "targeted": "attack",
+    "targeting": "attack",
+}  # fmt: skip
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "that",
+        "this",
+        "these",
+        "those",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "they",
+        "he",
+        "she",
+        "we",
+        "our",
+        "which",
+        "who",
+        "whom",
+        "not",
+        "no",
+        "also",
+        "than",
+        "more",
+        "at",
+        "least",
+        "after",
+        "before",
+        "into",
+        "over",
+        "about",
+        "there",
+        "said",
+        "says",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class FoundDispute:
+    """A disagreement between claims (indices into the merged claim list)."""
+
+    topic: str
+    claims: tuple[int, ...]
+    description: str
+
+
+def is_wider_scope(claim: MergedClaim, event_date: dt.date | None) -> bool:
+    """True when the claim's figures cover more than the event (a running toll)."""
+    for draft in claim.drafts:
+        if _CUMULATIVE_RE.search(draft.content) or _CUMULATIVE_RE.search(draft.excerpt):
+            return True
+        m = _STATED_ON_RE.search(draft.excerpt)
+        if m and event_date is not None:
+            days_before = (event_date.weekday() - WEEKDAYS.index(m.group(1).lower())) % 7
+            if 1 <= days_before <= 3:
+                return True
+    return False
+
+
+def _event_figures(claim: MergedClaim) -> dict[tuple[str, str], Figure]:
+    found: dict[tuple[str, str], Figure] = {}
+    for draft in claim.drafts:
+        for fig in draft.figures:
+            found.setdefault(fig.key, fig)
+    return found
+
+
+def figure_disputes(
+    claims: Sequence[MergedClaim],
+    event_date: dt.date | None,
+    name_of: Callable[[int], str],
+) -> list[FoundDispute]:
+    """Claims of different speakers giving different numbers for the same count."""
+    by_key: dict[tuple[str, str], list[tuple[int, Figure]]] = defaultdict(list)
+    for n, claim in enumerate(claims):
+        if claim.denial or is_wider_scope(claim, event_date):
+            continue
+        for key, fig in _event_figures(claim).items():
+            by_key[key].append((n, fig))
+    raw: list[tuple[str, tuple[int, ...], list[tuple[int, Figure]]]] = []
+    for key, entries in by_key.items():
+        values = {fig.value for _, fig in entries}
+        speakers_by_value: dict[int, set[int]] = defaultdict(set)
+        for n, fig in entries:
+            speakers_by_value[fig.value].add(claims[n].speaker)
+        all_speakers = set().union(*speakers_by_value.values())
+        if len(values) < 2 or len(all_speakers) < 2:
+            continue
+        # Different values must come from different speakers, not one speaker's update.
+        if (
+            all(len(s) == 1 for s in speakers_by_value.values())
+            and len({next(iter(s)) for s in speakers_by_value.values()}) < 2
+        ):
+            continue
+        topic = TOPIC_NAMES.get(key, f"number of {key[1]} {key[0]}")
+        raw.append((topic, tuple(sorted({n for n, _ in entries})), entries))
+    # Disputes over the same claims (killed and injured) become one.
+    joined: dict[tuple[int, ...], list[tuple[str, list[tuple[int, Figure]]]]] = defaultdict(list)
+    for topic, ids, entries in raw:
+        joined[ids].append((topic, entries))
+    out: list[FoundDispute] = []
+    for ids, parts in joined.items():
+        topic = " and ".join(t for t, _ in parts)
+        out.append(FoundDispute(topic, ids, _figure_description(parts, claims, name_of)))
+    return out
+
+
+def _figure_description(
+    parts: list[tuple[str, list[tuple[int, Figure]]]],
+    claims: Sequence[MergedClaim],
+    name_of: Callable[[int], str],
+) -> str:
+    by_speaker: dict[int, list[str]] = defaultdict(list)
+    for _, entries in parts:
+        seen: set[tuple[int, str]] = set()
+        for n, fig in entries:
+            speaker = claims[n].speaker
+            phrase = fig.phrase()
+            if (speaker, fig.kind) in seen or phrase in by_speaker[speaker]:
+                continue
+            seen.add((speaker, fig.kind))
+            by_speaker[speaker].append(phrase)
+    sentences = [
+        f"According to {name_of(s)}, {', and '.join(phrases)}." for s, phrases in by_speaker.items()
+    ]
+    return "Sources give different figures. " + " ".join(sentences)
+
+
+def _concepts(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", fold_casefold(text))
+    return {_CONCEPTS.get(w, w) for w in words if w not in _STOP and len(w) > 2}
+
+
+def denial_disputes(
+    claims: Sequence[MergedClaim],
+    affiliation_of: Callable[[int], str | None],
+    name_of: Callable[[int], str],
+    *,
+    max_targets: int = 2,
+) -> list[FoundDispute]:
+    """A denial and the claims of other speakers it answers."""
+    out: list[FoundDispute] = []
+    for n, claim in enumerate(claims):
+        if not claim.denial:
+            continue
+        rep = claim.representative
+        denied_text = rep.denied.content if rep.denied is not None else rep.content
+        denied_words = _concepts(denied_text)
+        own_aff = affiliation_of(claim.speaker)
+        scored: list[tuple[float, int]] = []
+        for m, other in enumerate(claims):
+            if m == n or other.denial or other.speaker == claim.speaker:
+                continue
+            other_aff = affiliation_of(other.speaker)
+            if own_aff and other_aff and own_aff == other_aff:
+                continue
+            if rep.denied is not None and any(d is rep.denied for d in other.drafts):
+                scored.append((2.0, m))
+                continue
+            words = _concepts(other.representative.content)
+            if not words or not denied_words:
+                continue
+            overlap = len(words & denied_words) / len(denied_words)
+            if overlap >= 0.3:
+                scored.append((overlap, m))
+        if not scored:
+            continue
+        scored.sort(key=lambda x: -x[0])
+        targets = [m for _, m in scored[:max_targets]]
+        names = _join_names([name_of(claims[m].speaker) for m in targets])
+        denier = name_of(claim.speaker)
+        out.append(
+            FoundDispute(
+                topic=f"denial by {denier}",
+                claims=tuple(sorted([n, *targets])),
+                description=f"{denier} denied that {_short_quote(denied_text)}, "
+                f"contradicting {names}.",
+            )
+        )
+    return out
+
+
+def _short_quote(text: str, words: int = 30) -> str:
+    parts = re.sub(r"\s+", " ", text).strip().split(" ")
+    inner = " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
+    inner = re.sub('["\u201c\u201d\u00ab\u00bb]', "'", inner)
+    return f'"{inner}"'
+
+
+def _join_names(names: Sequence[str]) -> str:
+    unique = list(dict.fromkeys(names))
+    if len(unique) <= 1:
+        return unique[0] if unique else "other sources"
+    return ", ".join(unique[:-1]) + " and " + unique[-1]

@@ -1,0 +1,257 @@
+"""The event itself: a neutral title, the day, the place.
+
+- **date**: each article's report day is the first weekday it names ("said
+  Saturday"), resolved against its published date (or a date in its header,
+  or the folder's common date), else its published date; the event's date is
+  the report day most on-event articles agree on.
+- **location**: the place named by the most on-event articles, leaving out
+  countries (places whose nationality word also occurs: Armenia/Armenian),
+  which name the parties rather than the scene.
+- **title**: the word pair most on-event articles share ("missile attack"),
+  with no place, nationality or loaded word in it, plus the location."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from summarize.compose.places import Gazetteer
+from summarize.models import Article
+from summarize.neutrality import find_loaded
+from summarize.textnorm import fold, fold_casefold
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_RE = r"(?P<month>" + "|".join(m[:3] + r"(?:" + m[3:] + r")?\.?" for m in MONTHS) + r")"
+_DATE_RES = (
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH_RE}\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH_RE}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
+)
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+HEADER_CHARS = 400
+_WORD_RE = re.compile(r"[A-Za-z][a-z-]+")
+_TITLE_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "that",
+        "with",
+        "this",
+        "from",
+        "was",
+        "were",
+        "are",
+        "has",
+        "have",
+        "had",
+        "been",
+        "its",
+        "their",
+        "his",
+        "her",
+        "they",
+        "she",
+        "him",
+        "them",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "also",
+        "said",
+        "says",
+        "would",
+        "could",
+        "should",
+        "will",
+        "can",
+        "not",
+        "but",
+        "about",
+        "after",
+        "before",
+        "into",
+        "over",
+        "than",
+        "then",
+        "there",
+        "these",
+        "those",
+        "other",
+        "some",
+        "such",
+        "only",
+        "more",
+        "most",
+        "very",
+        "just",
+        "being",
+        "our",
+        "out",
+        "all",
+        "any",
+        "one",
+        "two",
+        "three",
+        "new",
+        "per",
+        "least",
+        "including",
+        "according",
+        "told",
+        "added",
+        "reported",
+        "stated",
+        "people",
+        "civilians",
+        "others",
+        "city",
+        "country",
+        "side",
+        "sides",
+        "part",
+        "parts",
+        "time",
+        "times",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "year",
+        "years",
+        "month",
+        "months",
+    ]
+)
+
+
+def _month_number(text: str) -> int:
+    return next(i for i, m in enumerate(MONTHS, 1) if text.lower().startswith(m[:3]))
+
+
+def explicit_dates(text: str) -> list[dt.date]:
+    """Full dates written out in ``text`` (ISO, "17 October 2020", "October 17, 2020")."""
+    found: list[tuple[int, dt.date]] = []
+    for pattern in _DATE_RES:
+        for m in pattern.finditer(text):
+            month = int(m.group("m")) if "m" in m.groupdict() else _month_number(m.group("month"))
+            try:
+                found.append((m.start(), dt.date(int(m.group("y")), month, int(m.group("d")))))
+            except ValueError:
+                continue
+    return [d for _, d in sorted(found)]
+
+
+def _header_date(article: Article) -> dt.date | None:
+    dates = explicit_dates(article.text[:HEADER_CHARS])
+    return dates[0] if dates else None
+
+
+def reference_date(articles: Sequence[Article]) -> dt.date | None:
+    """The date most articles were published (or dated in their header)."""
+    dates = Counter(d for a in articles if (d := a.published or _header_date(a)) is not None)
+    return dates.most_common(1)[0][0] if dates else None
+
+
+def report_date(article: Article, fallback: dt.date | None) -> dt.date | None:
+    """The day the article's report is about (see the module doc)."""
+    base = article.published or _header_date(article) or fallback
+    m = _WEEKDAY_RE.search(article.text)
+    if m is None or base is None:
+        return article.published or _header_date(article)
+    back = (base.weekday() - WEEKDAYS.index(m.group(1).lower())) % 7
+    return base - dt.timedelta(days=back)
+
+
+def event_date(report_dates: Sequence[dt.date | None]) -> dt.date | None:
+    counted = Counter(d for d in report_dates if d is not None)
+    if not counted:
+        return None
+    return max(counted, key=lambda d: (counted[d], d))
+
+
+def event_location(on_event: Sequence[str], gaz: Gazetteer) -> str | None:
+    """The place most on-event articles name, countries last."""
+    df: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    lead: Counter[str] = Counter()
+    for doc in on_event:
+        places = gaz.places.get(doc, Counter())
+        df.update(places.keys())
+        mentions.update(places)
+        lead.update(gaz.lead_places.get(doc, Counter()).keys())
+    if not df:
+        return None
+    return max(df, key=lambda p: (not gaz.is_country(p), df[p], lead[p], mentions[p]))
+
+
+def event_title(
+    articles: Sequence[Article],
+    gaz: Gazetteer,
+    location: str | None,
+    names: Sequence[str] = (),
+) -> str:
+    """A neutral title from the word pair most articles share."""
+    excluded = {w.lower() for n in names for w in re.findall(r"\w+", n)}
+    excluded |= {
+        w for p in gaz.places.values() for place in p for w in fold_casefold(place).split()
+    }
+    excluded |= set(gaz.demonyms) | set(gaz.countries)
+    df: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for article in articles:
+        pairs = _pairs(article.text, excluded)
+        df.update(set(pairs))
+        total.update(pairs)
+    need = max(2, (len(articles) + 1) // 2) if len(articles) > 1 else 1
+    candidates = [p for p in df if df[p] >= need and not find_loaded(p)]
+    if candidates:
+        phrase = max(candidates, key=lambda p: (df[p], total[p]))
+        head = phrase[0].upper() + phrase[1:]
+        return f"{head} in {location}" if location else head
+    if location:
+        return f"Reports from {location}"
+    return f"Event reported by {len(articles)} articles"
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _pairs(text: str, excluded: set[str]) -> list[str]:
+    pairs: list[str] = []
+    for sentence in re.split(r"[.!?\n;:,()\"\u201c\u201d]", fold(text)):
+        words = _WORD_RE.findall(sentence)
+        for a, b in itertools.pairwise(words):
+            la, lb = a.lower(), b.lower()
+            if la in _TITLE_STOP or lb in _TITLE_STOP or la in excluded or lb in excluded:
+                continue
+            if lb.endswith(("ed", "ing", "ly")) or la.endswith("ly") or not b[:1].islower():
+                continue
+            if len(la) < 4 or len(lb) < 4:
+                continue
+            pairs.append(f"{la} {_singular(lb)}")
+    return pairs

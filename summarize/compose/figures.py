@@ -1,0 +1,172 @@
+"""Casualty and damage figures in text: "12 people were killed", "injuring 40",
+"the destruction of as many as 20 houses", "Two kids are among the dead".
+
+A figure is a count of one *kind* (killed, injured, destroyed) of one *group*
+(people, children, soldiers, houses). Numbers may be digits or words; a
+qualifier ("at least", "more than") is kept. Only numbers tied to a kind are
+figures: years, times, distances and percentages are not."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12,
+    "dozen": 12,
+}  # fmt: skip
+_SCALES = {"thousand": 1_000, "million": 1_000_000}
+
+_QUALIFIER = (
+    r"at\s+least|more\s+than|over|about|around|some|nearly|almost|up\s+to|as\s+many\s+as|"
+    r"fewer\s+than|less\s+than|approximately|roughly|an\s+estimated"
+)
+_NUM = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(NUMBER_WORDS, key=len, reverse=True)
+)
+_NUMBER_RE = re.compile(
+    rf"(?<![\w.,:/-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>{_NUM})"
+    rf"(?:\s+(?P<scale>thousand|million))?(?![\w%:/-]|\.\d|,\d)",
+    re.IGNORECASE,
+)
+
+KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "killed": ("killed", "dead", "died", "deaths", "death", "lives", "fatalities", "martyred"),
+    "injured": ("injured", "wounded", "hurt", "injuries", "injury"),
+    "destroyed": ("destroyed", "damaged", "destruction", "demolished", "razed"),
+}
+_BEFORE_VERBS: dict[str, str] = {
+    "killing": "killed", "kills": "killed", "killed": "killed", "kill": "killed",
+    "injuring": "injured", "injures": "injured", "injured": "injured",
+    "wounding": "injured", "wounds": "injured", "wounded": "injured",
+    "destroying": "destroyed", "destroyed": "destroyed", "damaging": "destroyed",
+    "damaged": "destroyed", "destruction": "destroyed",
+}  # fmt: skip
+GROUPS: dict[str, str] = {
+    "people": "people", "person": "people", "persons": "people", "civilians": "people",
+    "civilian": "people", "others": "people", "residents": "people", "victims": "people",
+    "workers": "people", "individuals": "people", "adults": "people",
+    "children": "children", "kids": "children", "child": "children", "minors": "children",
+    "soldiers": "soldiers", "troops": "soldiers", "servicemen": "soldiers",
+    "fighters": "soldiers", "militants": "soldiers",
+    "houses": "houses", "homes": "houses", "buildings": "houses", "house": "houses",
+    "apartments": "houses", "dwellings": "houses",
+}  # fmt: skip
+_STOP_RE = re.compile(r"[.;!?\n]")
+_WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One count in a text. ``start``/``end`` index the text it was found in."""
+
+    kind: str
+    group: str
+    value: int
+    qualifier: str | None
+    number_text: str
+    noun: str | None
+    start: int
+    end: int
+    included: bool = False  # "including two children": part of the figure before it
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What is counted: (kind, group)."""
+        return (self.kind, self.group)
+
+    def phrase(self) -> str:
+        """A neutral phrase for the figure, e.g. ``at least 10 civilians were killed``."""
+        amount = f"{self.qualifier} {self.number_text}" if self.qualifier else self.number_text
+        noun = self.noun or ("houses" if self.group == "houses" else "people")
+        verb = "were" if self.value != 1 else "was"
+        return f"{amount} {noun} {verb} {self.kind}"
+
+
+def parse_number(text: str, scale: str | None = None) -> int | None:
+    """``"ten"`` -> 10, ``"1,200"`` -> 1200, ``"30,000"`` -> 30000."""
+    cleaned = re.sub(r"\s+", " ", text.strip().lower())
+    value: int | None
+    if cleaned.replace(",", "").isdigit():
+        value = int(cleaned.replace(",", ""))
+    else:
+        value = NUMBER_WORDS.get(cleaned)
+    if value is not None and scale:
+        value *= _SCALES[scale.lower()]
+    return value
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD_RE.findall(text)]
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in ``text``, in order."""
+    matches = list(_NUMBER_RE.finditer(text))
+    figures: list[Figure] = []
+    for i, m in enumerate(matches):
+        value = parse_number(m.group("num"), m.group("scale"))
+        if value is None:
+            continue
+        prev_end = matches[i - 1].end() if i else 0
+        next_start = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        before = text[max(prev_end, m.start() - 60) : m.start()]
+        stop = _STOP_RE.search(text, m.end(), min(next_start, m.end() + 90))
+        after = text[m.end() : stop.start() if stop else min(next_start, m.end() + 90)]
+        figure = _classify(m, value, before, after, figures)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def _classify(
+    m: re.Match[str], value: int, before: str, after: str, earlier: list[Figure]
+) -> Figure | None:
+    after_words = _words(after)[:9]
+    before_words = _words(before)
+    noun: str | None = None
+    if after_words and after_words[0] in GROUPS:
+        noun = after_words[0]
+    elif len(after_words) > 1 and after_words[1] in GROUPS and after_words[0] not in KIND_WORDS:
+        noun = after_words[1]  # "40 Azerbaijani civilians"
+    kind: str | None = None
+    included = False
+    tail = " ".join(before_words[-4:])
+    # "killing 12", "injuring at least 40", "destruction of as many as 20 houses"
+    if before_words and before_words[-1] in _BEFORE_VERBS:
+        kind = _BEFORE_VERBS[before_words[-1]]
+    elif len(before_words) > 1 and before_words[-1] == "of" and before_words[-2] in _BEFORE_VERBS:
+        kind = _BEFORE_VERBS[before_words[-2]]
+    elif re.search(r"\b(?:death\s+toll|toll)\b(?:\s+\w+){0,3}$", " ".join(before_words[-5:])):
+        kind = "killed"
+    else:
+        for word in after_words:
+            found = next((k for k, words in KIND_WORDS.items() if word in words), None)
+            if found:
+                kind = found
+                break
+    if kind is None and tail.endswith("including") and earlier:
+        kind, included = earlier[-1].kind, True
+    if kind is None:
+        return None
+    if tail.endswith("including"):
+        included = True
+    group = GROUPS.get(noun or "", "houses" if kind == "destroyed" else "people")
+    if kind == "destroyed" and group != "houses":
+        return None
+    qual = m.group("qual")
+    return Figure(
+        kind=kind,
+        group=group,
+        value=value,
+        qualifier=re.sub(r"\s+", " ", qual.lower()) if qual else None,
+        number_text=m.group("num") + (f" {m.group('scale')}" if m.group("scale") else ""),
+        noun=noun,
+        start=m.start(),
+        end=m.end(),
+        included=included,
+    )

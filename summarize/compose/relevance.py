@@ -1,0 +1,218 @@
+"""Document relevance: is an article about the same incident as the rest of the folder?
+
+An article is taken for a report of another incident when, compared with the
+others, at least two of these hold:
+
+- **figures**: it gives casualty or damage counts, and almost none of them
+  occur in any other article, while the other articles share counts among
+  themselves;
+- **wording**: its vocabulary overlaps the others' much less than theirs
+  overlap each other (cosine of log term counts over content words; a weak
+  signal, since translated articles share few words with the rest);
+- **date**: it names a day for what it reports that differs from the day the
+  other articles agree on.
+
+With fewer than three articles there is no majority to compare against, so
+nothing is flagged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from statistics import median
+
+from summarize.compose.figures import find_figures
+from summarize.textnorm import fold_casefold
+
+MIN_ARTICLES = 3
+FIGURE_SHARE_MAX = 0.25
+FIGURE_SHARE_REST_MIN = 0.5
+SIMILARITY_RATIO = 0.5
+_WORD_RE = re.compile(r"[a-z][a-z'-]{2,}")
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "that",
+        "with",
+        "this",
+        "from",
+        "was",
+        "were",
+        "are",
+        "has",
+        "have",
+        "had",
+        "been",
+        "its",
+        "their",
+        "his",
+        "her",
+        "they",
+        "she",
+        "him",
+        "them",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "also",
+        "said",
+        "says",
+        "would",
+        "could",
+        "should",
+        "will",
+        "can",
+        "not",
+        "but",
+        "about",
+        "after",
+        "before",
+        "into",
+        "over",
+        "than",
+        "then",
+        "there",
+        "these",
+        "those",
+        "other",
+        "some",
+        "such",
+        "only",
+        "more",
+        "most",
+        "very",
+        "just",
+        "being",
+        "our",
+        "out",
+        "all",
+        "any",
+        "one",
+        "two",
+        "three",
+        "new",
+        "after",
+        "per",
+    ]
+)
+
+
+@dataclass
+class DocumentFeatures:
+    """What relevance compares, for one article."""
+
+    document: str
+    words: Counter[str]
+    figures: set[tuple[str, int]]
+    event_date: dt.date | None = None
+
+
+@dataclass
+class Relevance:
+    """The verdict for one article."""
+
+    document: str
+    on_event: bool
+    reason: str | None = None
+    signals: list[str] = field(default_factory=list)
+    similarity: float = 0.0
+    figure_share: float | None = None
+
+
+def document_features(
+    doc_id: str, text: str, event_date: dt.date | None = None
+) -> DocumentFeatures:
+    words = Counter(w for w in _WORD_RE.findall(fold_casefold(text)) if w not in _STOP)
+    figures = {(f.kind, f.value) for f in find_figures(text) if not f.included and f.value > 1}
+    return DocumentFeatures(doc_id, words, figures, event_date)
+
+
+def _vectors(features: Sequence[DocumentFeatures]) -> list[dict[str, float]]:
+    vectors: list[dict[str, float]] = []
+    for f in features:
+        vec = {w: 1 + math.log(c) for w, c in f.words.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vec.items()})
+    return vectors
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def _figure_share(f: DocumentFeatures, others: Sequence[DocumentFeatures]) -> float | None:
+    if len(f.figures) < 2:
+        return None
+    elsewhere = set().union(*(o.figures for o in others)) if others else set()
+    return len(f.figures & elsewhere) / len(f.figures)
+
+
+def judge_relevance(features: Sequence[DocumentFeatures]) -> list[Relevance]:
+    """A verdict per article, in input order."""
+    if len(features) < MIN_ARTICLES:
+        return [Relevance(f.document, True) for f in features]
+    vectors = _vectors(features)
+    n = len(features)
+    best = [max(_cosine(vectors[i], vectors[j]) for j in range(n) if j != i) for i in range(n)]
+    shares = [_figure_share(f, [o for o in features if o is not f]) for f in features]
+    out: list[Relevance] = []
+    for i, f in enumerate(features):
+        rest_best = [best[j] for j in range(n) if j != i]
+        rest_shares = [s for j, s in enumerate(shares) if j != i and s is not None]
+        signals: list[str] = []
+        reasons: list[str] = []
+        share = shares[i]
+        if (
+            share is not None
+            and share <= FIGURE_SHARE_MAX
+            and rest_shares
+            and median(rest_shares) >= FIGURE_SHARE_REST_MIN
+        ):
+            signals.append("figures")
+            own = sorted(f.figures, key=lambda x: (x[0], -x[1]))[:4]
+            reasons.append(
+                "its figures ("
+                + ", ".join(f"{v} {k}" for k, v in own)
+                + ") appear in no other article"
+            )
+        if best[i] < SIMILARITY_RATIO * median(rest_best):
+            signals.append("wording")
+            reasons.append(
+                f"its wording overlaps the other articles less (similarity {best[i]:.2f} "
+                f"against a median of {median(rest_best):.2f})"
+            )
+        others_dates = Counter(
+            o.event_date for o in features if o is not f and o.event_date is not None
+        )
+        if f.event_date is not None and others_dates:
+            agreed, count = others_dates.most_common(1)[0]
+            if count >= 2 and f.event_date != agreed:
+                signals.append("date")
+                reasons.append(
+                    f"it dates what it reports to {f.event_date.isoformat()}, "
+                    f"not {agreed.isoformat()}"
+                )
+        off = len(signals) >= 2
+        out.append(
+            Relevance(
+                f.document,
+                not off,
+                ("Reports a different incident: " + "; ".join(reasons) + ".") if off else None,
+                signals,
+                best[i],
+                share,
+            )
+        )
+    return out

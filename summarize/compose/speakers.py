@@ -1,0 +1,308 @@
+"""Speaker names, cleaned and made one across articles.
+
+Sources name the same speaker many ways: "Hajiyev", "Hikmet Hajiyev",
+"Hikmat Hajiyev", "Aliyev aide Hikmet Hajiyev"; "the General Prosecutors of
+Azerbaijan", "Azerbaijan's Prosecutor General's Office", "Azerbaijani
+Prosecutor's Office". :func:`parse_speaker` splits a source name into a name,
+a role (title words in front of a person's name) and an affiliation (the
+country it names); :class:`SpeakerIndex` groups parsed names into one speaker
+each and picks the name most sources use."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from summarize.compose.places import Gazetteer
+from summarize.textnorm import fold
+
+#: Words that make up titles and roles rather than names.
+TITLE_WORDS: frozenset[str] = frozenset(
+    [
+        "president",
+        "presidential",
+        "vice",
+        "prime",
+        "minister",
+        "ministry",
+        "ministries",
+        "minister's",
+        "justice",
+        "defense",
+        "defence",
+        "foreign",
+        "interior",
+        "affairs",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "secretary",
+        "general",
+        "deputy",
+        "aide",
+        "aides",
+        "assistant",
+        "adviser",
+        "advisor",
+        "leader",
+        "chief",
+        "head",
+        "ambassador",
+        "envoy",
+        "governor",
+        "mayor",
+        "senator",
+        "representative",
+        "rep",
+        "official",
+        "officials",
+        "commander",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "member",
+        "members",
+        "office",
+        "prosecutor",
+        "prosecutors",
+        "prosecutor's",
+        "correspondent",
+        "reporter",
+        "editor",
+        "analyst",
+        "expert",
+        "spokesmen",
+        "authorities",
+        "authority",
+        "government",
+        "army",
+        "military",
+        "forces",
+        "police",
+        "agency",
+        "national",
+        "state",
+        "department",
+        "council",
+        "committee",
+        "party",
+        "ruling",
+        "press",
+        "service",
+        "services",
+        "top",
+        "senior",
+        "former",
+        "acting",
+        "lieutenant",
+        "colonel",
+        "general's",
+        "the",
+        "of",
+        "to",
+        "for",
+        "and",
+        "in",
+        "at",
+        "on",
+    ]
+)
+_DETERMINERS = ("the ", "a ", "an ")
+_PRONOUNS: frozenset[str] = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "i",
+        "we",
+        "you",
+        "him",
+        "her",
+        "them",
+        "his",
+        "its",
+        "their",
+        "this",
+        "that",
+        "who",
+    ]
+)
+_ORG_STOP: frozenset[str] = frozenset(
+    ["the", "of", "in", "for", "to", "and", "at", "on", "a", "an", "'s"]
+)
+_TOKEN_RE = re.compile(r"[\w][\w.'\u2019-]*")
+
+
+@dataclass(frozen=True)
+class ParsedSpeaker:
+    """A source name split into its parts."""
+
+    surface: str  # the cleaned name as written (without leading article)
+    name: str  # the person's name, or the body's name
+    role: str | None
+    affiliation: str | None
+    person: bool
+    generic: bool  # "a top Azerbaijani official": names nobody in particular
+    key: frozenset[str]  # comparable tokens (folded, possessives and plurals stripped)
+
+
+def _norm_token(token: str) -> str:
+    t = fold(token).lower().strip(".'\"-")
+    t = re.sub(r"'s$", "", t)
+    if len(t) > 4 and t.endswith("ies"):
+        return t[:-3] + "y"
+    if len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
+        t = t[:-1]
+    return t
+
+
+def is_pronoun(name: str) -> bool:
+    return fold(name).lower().strip() in _PRONOUNS
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def parse_speaker(source_name: str, role: str | None, gaz: Gazetteer) -> ParsedSpeaker:
+    """Split ``source_name`` (and the extractor's ``role``) into name, role and affiliation."""
+    surface = re.sub(r"\s+", " ", fold(source_name)).strip(" ,.:;\"'")
+    lowered = surface.lower()
+    indefinite = lowered.startswith(("a ", "an "))
+    for det in _DETERMINERS:
+        if lowered.startswith(det):
+            surface = surface[len(det) :]
+            break
+    tokens = _TOKEN_RE.findall(surface)
+    affiliation: str | None = None
+    country_tokens: set[int] = set()
+    for i, tok in enumerate(tokens):
+        country = gaz.country_of(tok)
+        if country is None and i + 1 < len(tokens):
+            country = gaz.country_of(f"{tok} {tokens[i + 1]}")
+        if country is not None:
+            affiliation = affiliation or country
+            country_tokens.add(i)
+    if affiliation is None and role:
+        for tok in _TOKEN_RE.findall(fold(role)):
+            affiliation = gaz.country_of(tok)
+            if affiliation:
+                break
+    # A person's name is the run of capitalised non-title words at the end.
+    j = len(tokens)
+    while (
+        j > 0
+        and _capitalised(tokens[j - 1])
+        and _norm_token(tokens[j - 1]) not in TITLE_WORDS
+        and (j - 1) not in country_tokens
+    ):
+        j -= 1
+    person_tokens = tokens[j:]
+    person = bool(person_tokens) and not indefinite
+    if person:
+        name = " ".join(person_tokens)
+        title = " ".join(tokens[:j]).strip()
+        role_text = role or (title if title else None)
+        key = frozenset(_norm_token(t) for t in person_tokens)
+    else:
+        name = surface
+        role_text = role
+        key = frozenset(
+            _norm_token(t)
+            for i, t in enumerate(tokens)
+            if i not in country_tokens and _norm_token(t) not in _ORG_STOP
+        ) or frozenset({(affiliation or surface).lower()})
+    generic = not person and indefinite
+    return ParsedSpeaker(
+        surface=surface,
+        name=name,
+        role=role_text or None,
+        affiliation=affiliation,
+        person=person,
+        generic=generic,
+        key=key,
+    )
+
+
+def _names_match(a: ParsedSpeaker, b: ParsedSpeaker) -> bool:
+    if a.affiliation and b.affiliation and a.affiliation != b.affiliation:
+        return False
+    if a.person != b.person:
+        return False
+    if a.person:
+        ta = [_norm_token(t) for t in a.name.split()]
+        tb = [_norm_token(t) for t in b.name.split()]
+        if fuzz.ratio(ta[-1], tb[-1]) < 85:
+            return False
+        if len(ta) == 1 or len(tb) == 1:
+            return True
+        return ta[0][:1] == tb[0][:1] and fuzz.ratio(ta[0], tb[0]) >= 75
+    if not a.key or not b.key:
+        return False
+    return a.key <= b.key or b.key <= a.key
+
+
+@dataclass
+class _Group:
+    members: list[ParsedSpeaker] = field(default_factory=list)
+
+
+class SpeakerIndex:
+    """Groups parsed speakers that name the same person or body."""
+
+    def __init__(self) -> None:
+        self._groups: list[_Group] = []
+
+    def add(self, parsed: ParsedSpeaker) -> int:
+        """File ``parsed`` under its speaker; returns the speaker's number."""
+        matches = [
+            n for n, g in enumerate(self._groups) if any(_names_match(parsed, m) for m in g.members)
+        ]
+        if len(matches) > 1:
+            same_aff = [
+                n
+                for n in matches
+                if parsed.affiliation
+                and any(m.affiliation == parsed.affiliation for m in self._groups[n].members)
+            ]
+            exact = [
+                n for n in matches if any(m.key == parsed.key for m in self._groups[n].members)
+            ]
+            matches = exact[:1] or same_aff[:1] or []
+        if matches:
+            self._groups[matches[0]].members.append(parsed)
+            return matches[0]
+        self._groups.append(_Group([parsed]))
+        return len(self._groups) - 1
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+    def display(self, number: int) -> tuple[str, str | None, str | None]:
+        """(name, role, affiliation) most sources use for speaker ``number``."""
+        members = self._groups[number].members
+        if members[0].person:
+            names = Counter(m.name for m in members)
+            full = [n for n in names if len(n.split()) > 1] or list(names)
+            name = max(full, key=lambda n: (names[n], len(n)))
+        else:
+            surfaces = Counter(m.surface for m in members)
+            by_surface = {m.surface: m for m in members}
+            name = max(
+                surfaces,
+                key=lambda s: (len(by_surface[s].key), surfaces[s], s == s.title(), -len(s)),
+            )
+        roles = Counter(m.role for m in members if m.role)
+        affs = Counter(m.affiliation for m in members if m.affiliation)
+        role = roles.most_common(1)[0][0] if roles else None
+        aff = affs.most_common(1)[0][0] if affs else None
+        return name, role, aff
+
+    def is_person(self, number: int) -> bool:
+        return self._groups[number].members[0].person
