@@ -37,6 +37,17 @@ _BLANK_LINE = re.compile(r"^[ \t]+$", re.MULTILINE)
 _SPACE = re.compile(r"\s+")
 
 
+class SpeakerLine(TypedDict):
+    """Who is attributed in one document: a line of the prompt's speaker index."""
+
+    document: str
+    speaker: str
+    role: str | None
+    cues: list[str]
+    statements: int
+    direct: int
+
+
 class ChatMessage(TypedDict):
     """One chat message as sent to the endpoint."""
 
@@ -54,7 +65,7 @@ def fence(text: str) -> str:
 def attr(value: object) -> str:
     """A value made safe inside a double-quoted tag attribute on one line."""
     text = _SPACE.sub(" ", str(value)).strip()
-    return fence(text).replace('"', "'").replace("<", "‹").replace(">", "›")
+    return text.replace('"', "'").replace("<", "‹").replace(">", "›")
 
 
 def oneline(text: str) -> str:
@@ -87,6 +98,34 @@ def prompt_version() -> str:
     return f"{declared}+{digest.hexdigest()[:8]}"
 
 
+def speaker_index(bundle: EvidenceBundle) -> list[SpeakerLine]:
+    """The bundle's attribution relations grouped per document and speaker, in
+    order of first appearance: a compact "who is quoted where" for the model.
+
+    Only names, roles, cues and counts go in: the content spans are already in
+    the documents, and repeating them would double the prompt."""
+    lines: dict[tuple[str, str, str | None], SpeakerLine] = {}
+    for a in bundle.attributions:
+        key = (a.document, a.source_name, a.role)
+        line = lines.setdefault(
+            key,
+            {
+                "document": a.document,
+                "speaker": a.source_name,
+                "role": a.role,
+                "cues": [],
+                "statements": 0,
+                "direct": 0,
+            },
+        )
+        cue = oneline(a.cue.text).lower()
+        if cue not in line["cues"]:
+            line["cues"].append(cue)
+        line["statements"] += 1
+        line["direct"] += int(a.direct)
+    return list(lines.values())
+
+
 def render_system() -> str:
     """The system message."""
     return _environment().get_template(SYSTEM_TEMPLATE).render().strip()
@@ -97,7 +136,7 @@ def render_user(bundle: EvidenceBundle, *, include_attributions: bool = True) ->
     template = _environment().get_template(USER_TEMPLATE)
     return template.render(
         documents=prompt_documents(bundle),
-        attributions=bundle.attributions if include_attributions else [],
+        speakers=speaker_index(bundle) if include_attributions else [],
     ).strip()
 
 
