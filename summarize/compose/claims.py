@@ -28,37 +28,10 @@ MIN_CONTENT_WORDS = 3
 
 #: Cues whose content is a clause ("said that ..."), so "said that" fits.
 CLAUSE_CUES: frozenset[str] = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "stress",
-        "note",
-        "report",
-        "state",
-        "write",
-        "tweet",
-        "emphasize",
-        "emphasise",
-        "point",
-        "according_to",
-        "estimate",
-        "warn",
-        "explain",
-        "insist",
-        "claim",
-        "announce",
-        "confirm",
-        "reveal",
-        "reiterate",
-        "declare",
-        "indicate",
-        "believe",
-        "think",
-        "suggest",
-        "argue",
-        "post",
-    ]
+    """
+    say tell add stress note report state write tweet emphasize emphasise point
+    according_to estimate explain insist claim reiterate declare indicate suggest argue
+    """.split()  # noqa: SIM905
 )
 #: Cues that take a noun phrase object a statement can keep: "denied the attack".
 OBJECT_CUES: dict[str, str] = {
@@ -103,12 +76,19 @@ _NOT_SPEAKERS: frozenset[str] = frozenset(
         "resolutions",
     ]
 )
+_LOWERABLE: frozenset[str] = frozenset(
+    """
+    a an the this that these those it its there more less at about some many several most
+    all no one two three four five six seven eight nine ten twelve dozens hundreds
+    """.split()  # noqa: SIM905
+)
 _ANAPHORIC_DESCRIPTIONS = re.compile(
     r"^(?:the\s+)(?:latter|former|official|spokesman|spokeswoman|spokesperson|minister|"
     r"aide|diplomat|envoy|officer|source)$",
     re.IGNORECASE,
 )
 _OUTER_PUNCT = " \t\n,;:"
+_TRAILING_RE = re.compile(r"[\s,]+(?:but|and|or|while|before|after)$", re.IGNORECASE)
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
@@ -156,6 +136,9 @@ def trim_content(text: str) -> tuple[int, int]:
             end -= 1
         if text[start : start + 5].lower() == "that ":
             start += 5
+        tail = _TRAILING_RE.search(text, start, end)
+        if tail is not None:
+            end = tail.start()
         if (start, end) == before:
             return start, end
 
@@ -312,10 +295,18 @@ def assign_speakers(drafts: Sequence[DraftClaim]) -> SpeakerIndex:
     return index
 
 
-def quoted(text: str) -> str:
-    """``text`` in double quotes, its own double quotes turned to single ones."""
+def quoted(text: str, *, lower_first: bool = False) -> str:
+    """``text`` in double quotes, its own double quotes turned to single ones (closed
+    if the excerpt cut one off); ``lower_first`` lower-cases a leading function word
+    ("More than 20 houses" -> "more than 20 houses") for a quote run into a sentence."""
     inner = re.sub(r"\s+", " ", text).strip()
-    inner = re.sub('["\u201c\u201d\u00ab\u00bb]', "'", inner)
+    inner, inner_quotes = re.subn('["\u201c\u201d\u00ab\u00bb]', "'", inner)
+    if inner_quotes % 2:
+        inner += "'"
+    if lower_first:
+        first = inner.split(" ", 1)[0]
+        if first.lower() in _LOWERABLE:
+            inner = inner[0].lower() + inner[1:]
     return f'"{inner}"'
 
 
@@ -338,9 +329,9 @@ def statement(draft: DraftClaim, speaker: str) -> str:
     """The claim in neutral words: the speaker, a neutral verb, the content quoted."""
     verb = reporting_verb(draft)
     if draft.denied is not None:
-        return f"{speaker} denied that {quoted(draft.denied.content)}"
+        return f"{speaker} denied that {quoted(draft.denied.content, lower_first=True)}"
     if draft.direct:
         return f"{speaker} {verb}: {quoted(draft.content)}"
     if draft.clause:
-        return f"{speaker} {verb} that {quoted(draft.content)}"
-    return f"{speaker} {verb} {quoted(draft.content)}"
+        return f"{speaker} {verb} that {quoted(draft.content, lower_first=True)}"
+    return f"{speaker} {verb} {quoted(draft.content, lower_first=True)}"

@@ -145,18 +145,31 @@ def _event_figures(claim: MergedClaim) -> dict[tuple[str, str], Figure]:
     return found
 
 
+def _rank(claim: MergedClaim, fig: Figure) -> tuple[int, int]:
+    return (claim.independent_sources, fig.value)
+
+
 def figure_disputes(
     claims: Sequence[MergedClaim],
     event_date: dt.date | None,
     name_of: Callable[[int], str],
 ) -> list[FoundDispute]:
     """Claims of different speakers giving different numbers for the same count."""
-    by_key: dict[tuple[str, str], list[tuple[int, Figure]]] = defaultdict(list)
+    # Per speaker and count, the figure of its most widely reported claim.
+    main: dict[tuple[int, tuple[str, str]], tuple[int, Figure]] = {}
     for n, claim in enumerate(claims):
         if claim.denial or is_wider_scope(claim, event_date):
             continue
         for key, fig in _event_figures(claim).items():
-            by_key[key].append((n, fig))
+            if fig.included:
+                continue
+            slot = (claim.speaker, key)
+            held = main.get(slot)
+            if held is None or _rank(claims[held[0]], held[1]) < _rank(claim, fig):
+                main[slot] = (n, fig)
+    by_key: dict[tuple[str, str], list[tuple[int, Figure]]] = defaultdict(list)
+    for (_, key), entry in main.items():
+        by_key[key].append(entry)
     raw: list[tuple[str, tuple[int, ...], list[tuple[int, Figure]]]] = []
     for key, entries in by_key.items():
         values = {fig.value for _, fig in entries}
@@ -180,7 +193,7 @@ def figure_disputes(
         joined[ids].append((topic, entries))
     out: list[FoundDispute] = []
     for ids, parts in joined.items():
-        topic = " and ".join(t for t, _ in parts)
+        topic = _join_topics([t for t, _ in parts])
         out.append(FoundDispute(topic, ids, _figure_description(parts, claims, name_of)))
     return out
 
@@ -203,7 +216,15 @@ def _figure_description(
     sentences = [
         f"According to {name_of(s)}, {', and '.join(phrases)}." for s, phrases in by_speaker.items()
     ]
-    return "Sources give different figures. " + " ".join(sentences)
+    return " ".join(sentences)
+
+
+def _join_topics(topics: Sequence[str]) -> str:
+    """ "number of people killed" + "number of people injured" -> "... killed and injured"."""
+    prefix = "number of people "
+    if len(topics) > 1 and all(t.startswith(prefix) for t in topics):
+        return prefix + " and ".join(t[len(prefix) :] for t in topics)
+    return " and ".join(topics)
 
 
 def _concepts(text: str) -> set[str]:
@@ -253,7 +274,8 @@ def denial_disputes(
             FoundDispute(
                 topic=f"denial by {denier}",
                 claims=tuple(sorted([n, *targets])),
-                description=f"{denier} denied that {_short_quote(denied_text)}, "
+                description=f"{denier[:1].upper()}{denier[1:]} denied that "
+                f"{_short_quote(denied_text)}, "
                 f"contradicting {names}.",
             )
         )

@@ -1,5 +1,8 @@
 """The summary paragraph, written from composed claims with neutral templates.
 
+Figures come first, one sentence per speaker; then the disagreements, the
+denials, and a few quoted claims from sides not yet heard.
+
 Every statement of fact about the event is attributed in-line ("According to
 X, ..."), figures are given with their sources, disagreements and denials are
 named, and articles left out are said to be left out. Sources' own words
@@ -15,7 +18,11 @@ from summarize.compose.disputes import FoundDispute
 from summarize.compose.figures import Figure
 from summarize.neutrality import find_loaded
 
-MAX_QUOTED_CLAIMS = 4
+MAX_QUOTED_CLAIMS = 2
+MAX_STATEMENT_CHARS = 260
+_KIND_ORDER = {"killed": 0, "injured": 1, "destroyed": 2}
+PROSE_GROUPS = frozenset({"people", "children", "houses"})
+_NUMBERS = {1: "One", 2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six", 7: "Seven"}
 
 
 @dataclass(frozen=True)
@@ -23,7 +30,9 @@ class ClaimView:
     """What the prose needs of one composed claim."""
 
     id: str
+    speaker_id: int
     speaker: str  # as a statement names it ("the Armenian Defense Ministry")
+    side: str  # the speaker's affiliation, or the speaker's own name when unknown
     statement: str
     figures: tuple[Figure, ...]
     wider_scope: bool
@@ -36,29 +45,61 @@ def _join(items: Sequence[str]) -> str:
     items = list(dict.fromkeys(items))
     if len(items) <= 1:
         return items[0] if items else ""
+    if any("," in item for item in items):
+        return "; ".join(items[:-1]) + "; and " + items[-1]
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _figure_sentence(view: ClaimView) -> str | None:
-    figs = [f for f in view.figures if not f.included]
-    if not figs:
-        return None
-    seen: set[tuple[str, str]] = set()
+def _figure_phrases(views: Sequence[ClaimView]) -> list[str]:
+    """One phrase per count, from the most widely reported claim that gives it."""
+    best: dict[tuple[str, str], Figure] = {}
+    included: dict[str, Figure] = {}
+    for view in sorted(views, key=lambda v: -v.sources):
+        for f in view.figures:
+            if f.included:
+                included.setdefault(f.kind, f)
+            else:
+                best.setdefault(f.key, f)
+    for kind, part in included.items():
+        best.pop((kind, part.group), None)  # "ten killed, including two children"
     phrases: list[str] = []
-    for f in figs:
-        if f.key in seen:
-            continue
-        seen.add(f.key)
-        phrase = f.phrase()
-        included = [g for g in view.figures if g.included and g.kind == f.kind]
-        if included:
-            phrase += f", including {included[0].number_text} {included[0].noun or 'children'}"
+    for f in sorted(best.values(), key=lambda f: _KIND_ORDER.get(f.kind, 9)):
+        phrase = _lower_number(f.phrase())
+        sub = included.get(f.kind)
+        if sub is not None and sub.group != f.group:
+            phrase += f", including {_lower_number(sub.number_text)} {sub.noun or sub.group}"
         phrases.append(phrase)
-    lead = "gave an overall toll: " if view.wider_scope else ""
-    body = _join(phrases)
-    if lead:
-        return f"{view.speaker[0].upper()}{view.speaker[1:]} also {lead}{body} ({_docs(view)})."
-    return f"According to {_lower_article(view.speaker)}, {body} ({_docs(view)})."
+    return phrases
+
+
+def _lower_number(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    return text[0].lower() + text[1:] if first.isalpha() else text
+
+
+def _figure_sentences(views: Sequence[ClaimView]) -> list[str]:
+    """Per speaker: "According to X, ... (articles ...)." and any running toll."""
+    by_speaker: dict[int, list[ClaimView]] = {}
+    for view in views:
+        by_speaker.setdefault(view.speaker_id, []).append(view)
+    ordered = sorted(by_speaker.values(), key=lambda vs: -max(v.sources for v in vs))
+    out: list[str] = []
+    for group in ordered:
+        speaker = group[0].speaker
+        event = [v for v in group if not v.wider_scope]
+        wider = [v for v in group if v.wider_scope]
+        if event:
+            docs = _docs_of(event)
+            out.append(
+                f"According to {_lower_article(speaker)}, {_join(_figure_phrases(event))} ({docs})."
+            )
+        if wider:
+            docs = _docs_of(wider)
+            also = " also" if event else ""
+            out.append(
+                f"{speaker}{also} gave a running toll: {_join(_figure_phrases(wider))} ({docs})."
+            )
+    return out
 
 
 def _lower_article(speaker: str) -> str:
@@ -66,13 +107,21 @@ def _lower_article(speaker: str) -> str:
 
 
 def _docs(view: ClaimView) -> str:
-    label = "article" if len(view.documents) == 1 else "articles"
-    return f"{label} {_join(list(view.documents))}"
+    return _docs_of([view])
 
 
-def _sentence(statement: str) -> str:
-    text = statement.rstrip()
-    return text if text.endswith((".", "!", "?", '."', '?"', '!"')) else text + "."
+def _docs_of(views: Sequence[ClaimView]) -> str:
+    docs = sorted({d for v in views for d in v.documents})
+    label = "article" if len(docs) == 1 else "articles"
+    return f"{label} {_join(docs)}"
+
+
+def _attributed(view: ClaimView) -> str:
+    """The claim's statement, with the articles that report it, as a sentence."""
+    text = view.statement.rstrip()
+    if text.endswith('."'):
+        text = text[:-2] + '"'
+    return f"{text.rstrip('.')} ({_docs(view)})."
 
 
 def compose_prose(
@@ -92,53 +141,48 @@ def compose_prose(
     when = f" on {date}" if date else ""
     n = len(on_event)
     if n:
+        count = _NUMBERS.get(n, str(n))
         parts.append(
-            f"{n} {'article reports' if n == 1 else 'articles report'} on the "
-            f"{title[0].lower()}{title[1:]}{when}; every account below is attributed to its source."
+            f"{count} {'article reports' if n == 1 else 'articles report'} on the "
+            f"{title[0].lower()}{title[1:]}{when}."
         )
     used: set[str] = set()
-    # Figures, the most widely reported first; event figures before running tolls.
-    figure_claims = sorted(
-        (c for c in claims if c.figures and not c.denial),
-        key=lambda c: (c.wider_scope, -c.sources, claim_index[c.id]),
-    )
-    for view in figure_claims[:6]:
-        sentence = _figure_sentence(view)
-        if sentence and not find_loaded(sentence):
+    figure_views = [
+        c for c in claims if not c.denial and any(f.group in PROSE_GROUPS for f in c.figures)
+    ]
+    for sentence in _figure_sentences(figure_views):
+        if not find_loaded(sentence):
             parts.append(sentence)
-            used.add(view.id)
+    used.update(v.id for v in figure_views)
     for dispute in disputes:
         if dispute.topic.startswith("denial"):
             continue
-        parts.append(f"The figures differ ({dispute.topic}).")
+        parts.append(f"The sources differ on the {dispute.topic}.")
+    mentioned = {c.side for c in figure_views}
     denials = [c for c in claims if c.denial]
     for view in denials[:3]:
-        parts.append(_sentence(view.statement) + f" ({_docs(view)})")
+        parts.append(_attributed(view))
         used.add(view.id)
+        mentioned.add(view.side)
     others = sorted(
-        (c for c in claims if c.id not in used),
-        key=lambda c: (-c.sources, claim_index[c.id]),
+        (c for c in claims if c.id not in used and len(c.statement) <= MAX_STATEMENT_CHARS),
+        key=lambda c: (c.side in mentioned, -c.sources, -len(c.documents), claim_index[c.id]),
     )
-    quoted = 0
+    picked: list[ClaimView] = []
     for view in others:
-        if quoted >= MAX_QUOTED_CLAIMS:
+        if len(picked) >= MAX_QUOTED_CLAIMS:
             break
-        if view.sources < 2 and quoted >= 2:
+        if any(p.side == view.side for p in picked):
             continue
-        if len(view.statement) > 320:
-            continue
-        parts.append(_sentence(view.statement) + f" ({_docs(view)})")
-        quoted += 1
+        picked.append(view)
+    for view in sorted(picked, key=lambda v: claim_index[v.id]):
+        parts.append(_attributed(view))
     for group in copied:
         parts.append(
-            f"Articles {_join(list(group))} carry the same agency text in places; "
-            "it is counted once."
+            f"Articles {_join(list(group))} share agency text in places; "
+            "shared passages are counted once."
         )
     for doc, reason in off_event:
-        parts.append(f"Article {doc} was not used: {_first_lower(reason)}")
+        parts.append(f"Article {doc} was left out because it appears to report {reason}")
     text = " ".join(p.strip() for p in parts if p.strip())
     return re.sub(r"\s+", " ", text).strip()
-
-
-def _first_lower(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text

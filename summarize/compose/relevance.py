@@ -184,7 +184,7 @@ def judge_relevance(features: Sequence[DocumentFeatures]) -> list[Relevance]:
             own = sorted(f.figures, key=lambda x: (x[0], -x[1]))[:4]
             reasons.append(
                 "its figures ("
-                + ", ".join(f"{v} {k}" for k, v in own)
+                + ", ".join(f"{v:,} {k}" for k, v in own)
                 + ") appear in no other article"
             )
         if best[i] < SIMILARITY_RATIO * median(rest_best):
@@ -209,7 +209,7 @@ def judge_relevance(features: Sequence[DocumentFeatures]) -> list[Relevance]:
             Relevance(
                 f.document,
                 not off,
-                ("Reports a different incident: " + "; ".join(reasons) + ".") if off else None,
+                ("a different incident: " + "; ".join(reasons) + ".") if off else None,
                 signals,
                 best[i],
                 share,

@@ -112,6 +112,15 @@ TITLE_WORDS: frozenset[str] = frozenset(
         "on",
     ]
 )
+#: Words that make a capitalised name a body, not a person: "United Nations".
+ORG_WORDS: frozenset[str] = frozenset(
+    """
+    nations union agency organization organisation group court assembly parliament congress
+    senate house bank fund news times post company corporation inc institute university
+    association federation coalition alliance front movement command guard network press
+    channel television radio ministry office council committee government
+    """.split()  # noqa: SIM905
+)
 _DETERMINERS = ("the ", "a ", "an ")
 _PRONOUNS: frozenset[str] = frozenset(
     [
@@ -204,7 +213,13 @@ def parse_speaker(source_name: str, role: str | None, gaz: Gazetteer) -> ParsedS
     ):
         j -= 1
     person_tokens = tokens[j:]
-    person = bool(person_tokens) and not indefinite
+    person = (
+        bool(person_tokens)
+        and not indefinite
+        and not any(
+            _norm_token(t) in ORG_WORDS or _norm_token(t) + "s" in ORG_WORDS for t in person_tokens
+        )
+    )
     if person:
         name = " ".join(person_tokens)
         title = " ".join(tokens[:j]).strip()

@@ -102,6 +102,8 @@ def compose_body(bundle: EvidenceBundle) -> SummaryBody:
     views = [
         ClaimView(
             id=cid,
+            speaker_id=m.speaker,
+            side=speakers.display(m.speaker)[2] or speakers.display(m.speaker)[0],
             speaker=speaker_phrase(*_name_person(m, speakers)),
             statement=c.statement,
             figures=tuple(m.representative.figures),
@@ -118,9 +120,7 @@ def compose_body(bundle: EvidenceBundle) -> SummaryBody:
         location=location,
         on_event=on_event,
         off_event=[
-            (v.document, v.reason or "it reports a different incident.")
-            for v in verdicts
-            if not v.on_event
+            (v.document, v.reason or "a different incident.") for v in verdicts if not v.on_event
         ],
         claims=views,
         disputes=found,
@@ -180,10 +180,19 @@ def _document(
 
 
 def _copied_groups(bundle: EvidenceBundle, on_event: Sequence[str]) -> list[tuple[str, ...]]:
-    """Sets of on-event articles that share at least three syndicated passages."""
-    counts: dict[tuple[str, ...], int] = {}
+    """Sets of on-event articles linked by at least three shared passages (wire copy)."""
+    counts: dict[tuple[str, str], int] = {}
     for group in bundle.duplicates:
-        docs = tuple(d for d in group.documents if d in on_event)
-        if len(docs) >= 2:
-            counts[docs] = counts.get(docs, 0) + 1
-    return [docs for docs, n in counts.items() if n >= 3]
+        docs = [d for d in group.documents if d in on_event]
+        for i, a in enumerate(docs):
+            for b in docs[i + 1 :]:
+                pair = (min(a, b), max(a, b))
+                counts[pair] = counts.get(pair, 0) + 1
+    components: list[set[str]] = []
+    for (a, b), n in counts.items():
+        if n < 3:
+            continue
+        joined = [c for c in components if a in c or b in c]
+        merged = {a, b}.union(*joined)
+        components = [c for c in components if c not in joined] + [merged]
+    return [tuple(d for d in on_event if d in c) for c in components]
