@@ -41,7 +41,7 @@ def test_direct_quote_before_source() -> None:
 
 def test_direct_quote_after_colon() -> None:
     found = _extract('The mayor said: "The bridge will reopen next week."')
-    rel = _by_cue(found, "said")
+    rel = _by_cue(found, "said:")
     assert rel.source_name == "The mayor"
     assert rel.content.text == '"The bridge will reopen next week."'
     assert rel.direct

@@ -22,26 +22,29 @@ from spacy.tokens import Doc, Token
 from summarize.evidence.cues import (
     ALL_CUE_VERBS,
     CLAUSE_ONLY_VERBS,
+    COGNITION_VERBS,
     OBJECT_VERBS,
+    PREP_VERBS,
     XCOMP_VERBS,
     cue_lemma,
 )
 from summarize.evidence.layout import unwrap
 from summarize.evidence.nlp import load_nlp
-from summarize.evidence.quotes import quote_regions
+from summarize.evidence.quotes import ends_quote, quote_regions, starts_quote
 from summarize.evidence.sentences import split_sentences
 from summarize.evidence.speakers import FIRST_PERSON, Speaker, SpeakerMemory, describe_source
 from summarize.evidence.types import Attribution, Span
 from summarize.models import Article
 
 _SUBJECT_DEPS = frozenset({"nsubj"})
+_CUE_RIGHT_DEPS = frozenset({"npadvmod", "advmod", "prep", "punct", "prt"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 _RELATIVE = frozenset({"who", "which", "that"})
-_OPEN_MARKS = '"\u201c\u201e'
+_SPEAKER_PRONOUNS = frozenset({"i", "we", "you"})
 _TRIM = " \t\r\n,.;:\u2013\u2014-"
-_SOURCE_TRIM = _TRIM + "\"'\u201c\u201d\u2018\u2019()"
-_SPLIT_GAP_RE = re.compile(r"^[\s,;:]*$")
+_SOURCE_TRIM = _TRIM + "\"'\u201c\u201d\u2018\u2019"
+_CONTINUE_GAP_RE = re.compile(r"^[^\"\u201c\u201d\n]{0,80}?\n?\n?[ \t]*$")
 
 
 @dataclass
@@ -50,7 +53,8 @@ class _Relation:
     cue: tuple[int, int]
     content: list[tuple[int, int]]
     lemma: str
-    subject: Token
+    doc: Doc
+    name: tuple[int, int]
 
 
 def extract_attributions(article: Article) -> list[Attribution]:
@@ -90,29 +94,43 @@ def attributions_from_doc(article: Article, doc: Doc) -> list[Attribution]:
 # --- finding relations -----------------------------------------------------------------
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token) -> tuple[Token, Token] | None:
+    """The verb's subject as written and the token that names the speaker
+    (they differ for a relative pronoun: "Smith, who said ..." names Smith)."""
     current = verb
     for _ in range(4):
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS:
                 if child.lower_ in _RELATIVE and current.dep_ == "relcl":
-                    return current.head
-                return child
-        if current.dep_ == "relcl" and current.head.i < current.i:
-            return current.head
-        if current.dep_ not in _INHERIT_DEPS or current.head is current:
+                    return child, current.head
+                return child, child
+        if current.dep_ in ("relcl", "acl") and current.head.i < current.i:
+            return current.head, current.head
+        if current.dep_ not in _INHERIT_DEPS or current.head.i == current.i:
             return None
         current = current.head
     return None
 
 
-def _source_span(subject: Token) -> tuple[int, int]:
-    """The subject's phrase, less any relative clause (which may hold the cue itself)."""
-    cut = [c for c in subject.children if c.dep_ == "relcl"]
+def _source_span(subject: Token, verb: Token) -> tuple[int, int]:
+    """The subject's phrase, less a clause of it that holds the cue itself."""
+    cut = [c for c in subject.children if _within(verb, c)]
     tokens = [t for t in subject.subtree if not any(_within(t, c) for c in cut)]
-    tokens = [t for t in tokens if t.i <= subject.i or not cut or t.i < cut[0].left_edge.i]
+    if cut and cut[0].i > subject.i:
+        tokens = [t for t in tokens if t.i < cut[0].left_edge.i]
     first, last = tokens[0], tokens[-1]
-    return _trim_chars(subject.doc.text, first.idx, last.idx + len(last.text), _SOURCE_TRIM)
+    text = subject.doc.text
+    start, end = _trim_chars(text, first.idx, last.idx + len(last.text), _SOURCE_TRIM)
+    phrase = text[start:end]
+    if phrase.count("(") != phrase.count(")"):
+        start, end = _trim_chars(text, start, end, _SOURCE_TRIM + "()")
+        phrase = text[start:end]
+    closing = text[end : end + 3].lstrip(" ")
+    if ("," in phrase and closing.startswith(",")) or ("--" in phrase and closing[:2] == "--"):
+        end = text.index(closing[:2] if closing[:2] == "--" else ",", end) + len(
+            "--" if closing[:2] == "--" else ","
+        )
+    return start, end
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
@@ -131,10 +149,20 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return doc[start].idx, doc[end].idx + len(doc[end].text)
 
 
-def _subtree_span(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
-    tokens = [t for t in tok.subtree if exclude is None or not _within(t, exclude)]
-    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
-    return first.idx, last.idx + len(last.text)
+def _subtree_parts(tok: Token, exclude: Token) -> list[tuple[int, int]]:
+    """``tok``'s subtree less ``exclude``'s, as one span per contiguous run."""
+    parts: list[tuple[int, int]] = []
+    run: list[Token] = []
+    for t in tok.subtree:
+        if _within(t, exclude):
+            if run:
+                parts.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+            run = []
+        else:
+            run.append(t)
+    if run:
+        parts.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+    return [p for p in parts if p[1] > p[0]]
 
 
 def _within(tok: Token, root: Token) -> bool:
@@ -157,7 +185,7 @@ def _content(verb: Token, lemma: str) -> list[tuple[int, int]]:
             # "<clause>, said the prosecutors said": the doubled cue's clause
             clauses = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
         elif _reported_before(verb):
-            return [_subtree_span(head, exclude=verb)]
+            return _subtree_parts(head, exclude=verb)
     if not clauses:
         return []
     parts = []
@@ -172,7 +200,7 @@ def _content(verb: Token, lemma: str) -> list[tuple[int, int]]:
 def _reported_before(verb: Token) -> bool:
     """True for "<clause>, X said" parsed with "said" hanging off the clause."""
     head = verb.head
-    if verb.dep_ not in ("parataxis", "ccomp") or not head.i < verb.i < len(verb.doc):
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or not head.i < verb.i:
         return False
     before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
     return before is not None and before.text in {",", "\u201d", '"'} and head.tag_.startswith("VB")
@@ -208,18 +236,80 @@ def _verb_relation(
 ) -> _Relation | None:
     if verb.dep_ in ("amod", "aux", "auxpass", "compound") or lemma not in ALL_CUE_VERBS:
         return None
-    subject = _subject(verb)
-    if subject is None:
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None  # an infinitive ("to say") reports nothing yet
+    found = _subject(verb)
+    if found is None:
         return None
+    subject, namer = found
+    if lemma in COGNITION_VERBS and subject.lower_ in _SPEAKER_PRONOUNS:
+        return None  # "I believe", "you know": a hedge, not a report
+    source = _source_span(subject, verb)
+    cue = _cue_span(verb)
     colon = _colon_quote(verb, text, quotes)
     raw = [colon] if colon is not None else _content(verb, lemma)
-    source = _source_span(subject)
-    cue = _cue_span(verb)
+    if not raw:
+        before = _quote_just_before(min(source[0], cue[0]), text, quotes)
+        raw = [before] if before is not None else []
+    if not raw:
+        prep = _prep_content(verb, lemma)
+        if prep is not None:
+            cue, raw = (cue[0], prep[0]), [prep[1]]
     parts = [_minus(_widen_to_quotes(p, quotes, cue), [source, cue]) for p in raw]
     content = [p for p in parts if p is not None]
     if not content:
         return None
-    return _Relation(source=source, cue=cue, content=content, lemma=lemma, subject=subject)
+    cue = _extend_cue(verb, cue, content[0][0])
+    name = source if namer.i == subject.i else _source_span(namer, verb)
+    return _Relation(source, cue, content, lemma, verb.doc, name)
+
+
+def _extend_cue(verb: Token, cue: tuple[int, int], content_start: int) -> tuple[int, int]:
+    """Stretch the cue over the verb's modifiers between it and a following
+    content ("said in an interview Monday that ...", "said: ...")."""
+    if content_start < cue[1]:
+        return cue
+    end = cue[1]
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and doc[i].idx < content_start:
+        tok = doc[i]
+        top = tok
+        while top.head.i not in (verb.i, top.i) and top.head.i > verb.i:
+            top = top.head
+        if top.head.i != verb.i or top.dep_ not in _CUE_RIGHT_DEPS:
+            return cue[0], end
+        if tok.text != ",":
+            end = tok.idx + len(tok.text)
+        i += 1
+    return cue[0], end
+
+
+def _quote_just_before(
+    pos: int, text: str, quotes: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """A quotation ending right before ``pos`` ("\u201cYou winning?\u201d she said")."""
+    for q_start, q_end in quotes:
+        if q_end <= pos and not text[q_end:pos].strip(" \t,"):
+            return q_start, q_end
+    return None
+
+
+def _prep_content(verb: Token, lemma: str) -> tuple[int, tuple[int, int]] | None:
+    """For "spoke about X", "called for X": the end of the cue (through the
+    preposition) and the preposition's object as content."""
+    if lemma not in PREP_VERBS:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in PREP_VERBS[lemma]:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                obj = objects[0]
+                return child.idx + len(child.text), (
+                    obj.left_edge.idx,
+                    obj.right_edge.idx + len(obj.right_edge.text),
+                )
+    return None
 
 
 def _according_to(tok: Token, text: str) -> _Relation | None:
@@ -233,9 +323,9 @@ def _according_to(tok: Token, text: str) -> _Relation | None:
     if not objects:
         return None
     subject = objects[0]
-    source = _source_span(subject)
+    source = _source_span(subject, tok)
     cue = (tok.idx, to.idx + len(to.text))
-    head = tok.head if tok.head is not tok else tok
+    head = tok.head
     phrase = (tok.left_edge.i, tok.right_edge.i)
     clause = [t for t in head.subtree if not phrase[0] <= t.i <= phrase[1]]
     before = [t for t in clause if t.i < phrase[0]]
@@ -246,9 +336,7 @@ def _according_to(tok: Token, text: str) -> _Relation | None:
     content = _trim_chars(text, side[0].idx, side[-1].idx + len(side[-1].text))
     if content[1] <= content[0]:
         return None
-    return _Relation(
-        source=source, cue=cue, content=[content], lemma="according to", subject=subject
-    )
+    return _Relation(source, cue, [content], "according to", doc, source)
 
 
 # --- span arithmetic -------------------------------------------------------------------
@@ -283,20 +371,23 @@ def _dedupe(relations: list[_Relation]) -> list[_Relation]:
 def _join_split_quotes(
     relations: list[_Relation], text: str, quotes: Sequence[tuple[int, int]]
 ) -> None:
+    """Give a quote that ends before its cue the quotes that carry on after it
+    ("A," he said. "B." / "A," he said, "B.") unless another cue claims them."""
     claimed = {q for q in quotes for r in relations for c in r.content if c[0] <= q[0] < c[1]}
     starts = [q[0] for q in quotes]
     for rel in relations:
-        c_start, c_end = rel.content[0]
-        if text[c_start] not in _OPEN_MARKS or c_end > rel.cue[0]:
+        c_start, c_end = rel.content[-1]
+        if not starts_quote(text[c_start:]) or c_end > rel.cue[0]:
             continue
-        after = max(rel.cue[1], rel.source[1])
-        k = bisect.bisect_left(starts, after)
-        if k >= len(quotes) or quotes[k] in claimed:
-            continue
-        gap = text[after : quotes[k][0]]
-        if _SPLIT_GAP_RE.match(gap):
+        pos = max(rel.cue[1], rel.source[1])
+        k = bisect.bisect_left(starts, pos)
+        while k < len(quotes) and quotes[k] not in claimed:
+            if not _CONTINUE_GAP_RE.match(text[pos : quotes[k][0]]):
+                break
             rel.content.append(quotes[k])
             claimed.add(quotes[k])
+            pos = quotes[k][1]
+            k += 1
 
 
 # --- output ----------------------------------------------------------------------------
@@ -306,13 +397,9 @@ def _content_span(text: str, bounds: tuple[int, int]) -> Span:
     start, end = bounds
     while start < end and text[start] in " \t\r\n":
         start += 1
-    while end > start and text[end - 1] in _TRIM and not _closes_quote(text, start, end):
+    while end > start and text[end - 1] in _TRIM and not ends_quote(text[start:end]):
         end -= 1
     return Span(start=start, end=end, text=text[start:end])
-
-
-def _closes_quote(text: str, start: int, end: int) -> bool:
-    return text[end - 1] in '"\u201d' and end - start > 1
 
 
 def _enclosing(rel: _Relation, relations: Sequence[_Relation]) -> _Relation | None:
@@ -330,7 +417,7 @@ def _finish(article: Article, relations: list[_Relation]) -> list[Attribution]:
     memory = SpeakerMemory()
     resolved: dict[int, Speaker] = {}
     for n, rel in enumerate(relations):
-        doc_span = rel.subject.doc.char_span(*rel.source, alignment_mode="expand")
+        doc_span = rel.doc.char_span(*rel.name, alignment_mode="expand")
         if doc_span is None or rel.source[1] <= rel.source[0]:
             continue
         outer = _enclosing(rel, relations)
@@ -346,7 +433,7 @@ def _finish(article: Article, relations: list[_Relation]) -> list[Attribution]:
         outer = _enclosing(rel, relations)
         if outer is not None and speaker.name.lower() in FIRST_PERSON:
             outer_n = relations.index(outer)
-            if outer_n in resolved and text[outer.content[0][0]] in _OPEN_MARKS:
+            if outer_n in resolved and starts_quote(text[outer.content[0][0] :]):
                 speaker = resolved[outer_n]
         source = Span(start=rel.source[0], end=rel.source[1], text=text[slice(*rel.source)])
         cue = Span(start=rel.cue[0], end=rel.cue[1], text=text[rel.cue[0] : rel.cue[1]])
@@ -361,7 +448,7 @@ def _finish(article: Article, relations: list[_Relation]) -> list[Attribution]:
                 role=speaker.role,
                 cue=cue,
                 content=parts[0],
-                direct=parts[0].text[:1] in _OPEN_MARKS,
+                direct=starts_quote(parts[0].text),
                 content_parts=parts if len(parts) > 1 else [],
                 cue_lemma=rel.lemma,
                 nested=outer is not None,

@@ -19,21 +19,20 @@ SPEECH_VERBS: frozenset[str] = word_set(
     acknowledge admit concede confirm reveal disclose suggest mention remark comment
     observe emphasize emphasise reiterate repeat predict promise pledge vow vowed
     charge accuse blame complain lament recall testify estimate conclude contend
-    maintain inform notify predict speculate hint indicate point caution
+    maintain inform predict speculate hint indicate point caution
     boast brag joke quip shout yell scream cry whisper recount describe urge demand
     announce proclaim retort counter rebut dispute reject denounce criticize
-    criticise blast slam praise hail welcome thank apologize apologise agree disagree
-    affirm reaffirm aver posit opine theorize reckon guess figure
-    continue conclude tweet post publish retweet write email text message
+    criticise blast slam praise hail thank apologize apologise agree disagree
+    affirm reaffirm aver posit opine theorize reckon figure
+    continue conclude tweet publish retweet write email text message
     """
 )
 
 #: Verbs of thought, evidence and stance: attribute only a clause (ccomp) they govern.
 COGNITION_VERBS: frozenset[str] = word_set(
     """
-    believe think know find show expect hope fear worry doubt feel understand
-    suspect assume consider learn see hear realize realise recognize recognise
-    decide determine prove demonstrate imply signal insist wonder question
+    believe find show expect fear worry feel understand suspect assume learn
+    realize realise recognize recognise imply insist wonder question
     """
 )
 
@@ -42,22 +41,63 @@ OBJECT_VERBS: frozenset[str] = word_set(
     """
     deny announce condemn criticize criticise reject denounce confirm dispute
     describe call question propose demand urge praise welcome blame cite
-    acknowledge admit reveal report tweet post publish release issue
+    acknowledge admit reveal report tweet publish issue
     """
 )
 
 #: Verbs whose infinitive complement is what is attributed ("urged them to stop").
 XCOMP_VERBS: frozenset[str] = word_set(
     """
-    urge ask tell warn call demand promise pledge vow decide refuse
-    encourage advise invite plan propose agree offer
+    urge ask tell warn call demand promise pledge vow refuse
+    encourage plan propose agree offer
     """
 )
 
 #: Verbs that attribute only a clause or a quotation after a colon ("he continued: ...").
-CLAUSE_ONLY_VERBS: frozenset[str] = frozenset({"continue", "figure", "guess", "see", "hear"})
+CLAUSE_ONLY_VERBS: frozenset[str] = frozenset({"continue", "figure"})
 
-ALL_CUE_VERBS: frozenset[str] = SPEECH_VERBS | COGNITION_VERBS | OBJECT_VERBS | XCOMP_VERBS
+#: Verbs that attribute the object of a preposition ("spoke about X", "called for X").
+PREP_VERBS: dict[str, frozenset[str]] = {
+    "speak": word_set("about of on against out"),
+    "talk": word_set("about of"),
+    "write": word_set("about of"),
+    "tweet": word_set("about"),
+    "comment": word_set("on about"),
+    "complain": word_set("about of"),
+    "warn": word_set("about of against"),
+    "ask": word_set("about for"),
+    "call": word_set("for on"),
+    "push": word_set("for"),
+    "argue": word_set("for against"),
+    "advocate": word_set("for"),
+    "testify": word_set("about on"),
+    "joke": word_set("about"),
+    "brag": word_set("about of"),
+    "boast": word_set("about of"),
+    "insist": word_set("on"),
+    "point": word_set("to"),
+    "refer": word_set("to"),
+    "respond": word_set("to"),
+    "react": word_set("to"),
+    "agree": word_set("on with to"),
+    "vote": word_set("for against"),
+    "rule": word_set("on against"),
+    "worry": word_set("about"),
+    "care": word_set("about"),
+    "know": word_set("about"),
+    "hear": word_set("about of from"),
+    "learn": word_set("about of"),
+    "question": word_set("about"),
+    "criticize": word_set("for"),
+    "praise": word_set("for"),
+    "blame": word_set("for"),
+    "accuse": word_set("of"),
+    "explain": word_set("to"),
+}
+
+ALL_CUE_VERBS: frozenset[str] = (
+    SPEECH_VERBS | COGNITION_VERBS | OBJECT_VERBS | XCOMP_VERBS | frozenset(PREP_VERBS)
+)
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("said", "says", "saying"),
@@ -87,6 +127,10 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "worry": ("worried", "worries", "worrying"),
     "text": ("texted", "texts", "texting"),
     "forecast": ("forecast", "forecasts", "forecasting"),
+    "speak": ("spoke", "spoken", "speaks", "speaking"),
+    "push": ("pushed", "pushes", "pushing"),
+    "refer": ("referred", "refers", "referring"),
+    "rule": ("ruled", "rules", "ruling"),
 }
 
 

@@ -1,15 +1,16 @@
 """Quotation regions of an article: spans from an opening to a closing double
-quote mark within one paragraph, marks included. Straight and curly marks are
-paired in order, so a quote opened with ``"`` and closed with ``\u201d`` (common
-in machine-translated copy) is still found."""
+quote mark within one paragraph, marks included. Straight and curly marks
+(and the typewriter pair ``''...''``) are paired in order, so a quote opened
+with ``"`` and closed with ``\u201d`` (common in machine-translated copy) is
+still found."""
 
 from __future__ import annotations
 
 import re
 
-_OPEN = frozenset('"\u201c\u201e')
-_CLOSE = frozenset('"\u201d')
-_MARK_RE = re.compile('["\u201c\u201d\u201e]|\\n[ \\t]*\\n')
+_OPEN = frozenset(['"', "\u201c", "\u201e", "''", "``"])
+_CLOSE = frozenset(['"', "\u201d", "''"])
+_MARK_RE = re.compile("''|``|[\"\u201c\u201d\u201e]|\\n[ \\t]*\\n")
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -36,3 +37,13 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 def word_count(text: str) -> int:
     """Number of white-space separated words."""
     return len(text.split())
+
+
+def starts_quote(text: str) -> bool:
+    """True if ``text`` begins with an opening double quote mark."""
+    return text[:1] in ('"', "\u201c", "\u201e") or text[:2] in ("''", "``")
+
+
+def ends_quote(text: str) -> bool:
+    """True if ``text`` ends with a closing double quote mark."""
+    return len(text) > 1 and (text[-1] in ('"', "\u201d") or text[-2:] == "''")
