@@ -32,17 +32,22 @@ class LoadedHit:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Loaded terms by category; ``terms`` maps each lower-cased term to its category."""
+    """Loaded terms by category; ``terms`` maps each lower-cased term to its category.
+
+    ``exceptions`` are fixed expressions in which a listed term is not loaded
+    (names such as "Homeland Security", idioms such as "claimed responsibility");
+    a hit that lies inside one is not reported."""
 
     version: str
     terms: dict[str, str]
+    exceptions: tuple[str, ...] = ()
 
     def with_extra(self, extra: Iterable[str], category: str = "event_specific") -> Lexicon:
         merged = dict(self.terms)
         for term in extra:
             if term.strip():
                 merged.setdefault(term.strip().lower(), category)
-        return Lexicon(self.version, merged)
+        return Lexicon(self.version, merged, self.exceptions)
 
 
 @cache
@@ -53,7 +58,8 @@ def load_lexicon() -> Lexicon:
     for category, entries in data["categories"].items():
         for entry in entries:
             terms.setdefault(entry.lower(), category)
-    return Lexicon(str(data["version"]), terms)
+    exceptions = tuple(str(e) for e in data.get("exceptions", []))
+    return Lexicon(str(data["version"]), terms, exceptions)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -62,32 +68,45 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     Double quotes pair up in order; a straight ``"`` toggles. A single quote
     opens only at the start of a word (after space or an opening bracket) and
     closes only at the end of one, so apostrophes (Armenia's, don't) are not
-    taken for quotes. An unclosed quote runs to the end of its paragraph."""
+    taken for quotes. An unclosed double quote runs to the end of its paragraph
+    (excerpts are often cut mid-quote); an unclosed single quote was an
+    apostrophe after all ('90s, 'em, rock 'n' roll) and quotes nothing."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     open_kind = ""
     n = len(text)
-    for i, ch in enumerate(text):
+    apostrophes: set[int] = set()
+    i = 0
+    while i <= n:
+        ch = text[i] if i < n else "\n"
         prev = text[i - 1] if i > 0 else " "
-        nxt = text[i + 1] if i + 1 < n else " "
+        nxt = text[i + 1] if i + 1 < n else "\n"
         if open_at is None:
+            if i == n:
+                break
             if ch == '"' or ch in _OPEN_DOUBLE:
                 open_at, open_kind = i, "double"
-            elif ch in _SINGLE and (prev.isspace() or prev in "([{-\u2014") and not nxt.isspace():
-                open_at, open_kind = i, "single"
-            elif ch in _CLOSE_DOUBLE:
-                continue
-        else:
-            if ch == "\n" and nxt == "\n":
-                spans.append((open_at, i))
-                open_at = None
-            elif (open_kind == "double" and (ch == '"' or ch in _CLOSE_DOUBLE)) or (
-                open_kind == "single" and ch in _SINGLE and not prev.isspace() and not nxt.isalnum()
+            elif (
+                ch in _SINGLE
+                and i not in apostrophes
+                and (prev.isspace() or prev in "([{-\u2014")
+                and not nxt.isspace()
             ):
-                spans.append((open_at, i + 1))
-                open_at = None
-    if open_at is not None:
-        spans.append((open_at, n))
+                open_at, open_kind = i, "single"
+        elif i == n or (ch == "\n" and nxt == "\n"):
+            if open_kind == "single":
+                # never closed: it was an apostrophe; scan again from just after it
+                apostrophes.add(open_at)
+                i, open_at = open_at + 1, None
+                continue
+            spans.append((open_at, i))
+            open_at = None
+        elif (open_kind == "double" and (ch == '"' or ch in _CLOSE_DOUBLE)) or (
+            open_kind == "single" and ch in _SINGLE and not prev.isspace() and not nxt.isalnum()
+        ):
+            spans.append((open_at, i + 1))
+            open_at = None
+        i += 1
     return spans
 
 
@@ -106,6 +125,8 @@ def find_loaded(
     if not lexicon.terms or not text:
         return []
     spans = quoted_spans(text) if quoted_ok else []
+    if lexicon.exceptions:
+        spans += [m.span() for m in _pattern(tuple(sorted(lexicon.exceptions))).finditer(text)]
     hits: list[LoadedHit] = []
     for match in _pattern(tuple(sorted(lexicon.terms))).finditer(text):
         if any(start <= match.start() < end for start, end in spans):

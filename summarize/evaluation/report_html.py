@@ -36,7 +36,7 @@ h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px soli
 table{border-collapse:collapse;margin:.6em 0;font-size:.92em}
 th,td{border:1px solid #d6d6d6;padding:.25em .55em;text-align:right}
 th:first-child,td:first-child{text-align:left}thead th{background:#f3f3f3}
-td.bad{background:#fbe3e3}td.good{background:#e5f4e8}.muted{color:#777}
+td.text{text-align:left}td.bad{background:#fbe3e3}td.good{background:#e5f4e8}.muted{color:#777}
 details{margin:.4em 0}summary{cursor:pointer;font-weight:600}
 .expl{margin:.3em 0 .3em 1.2em}.expl dt{font-weight:600}.expl dd{margin:0 0 .4em 1em}
 .swatch{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em}
@@ -144,8 +144,12 @@ def _suite_table(run: dict[str, Any]) -> str:
             )
             continue
         scores = suite.get("scores") or {}
+        detail = (suite.get("card") or {}).get("scores") or {}
         cells = "".join(
-            f"<td{_cell_class(s, scores.get(s))}>{_fmt(scores.get(s))}</td>" for s in ALL_SCORES
+            f'<td class="muted" title="nothing to count">{_fmt(scores.get(s))} †</td>'
+            if (detail.get(s) or {}).get("denominator") == 0
+            else f"<td{_cell_class(s, scores.get(s))}>{_fmt(scores.get(s))}</td>"
+            for s in ALL_SCORES
         )
         rows.append(f"<tr><td>{_e(name)}</td>{cells}</tr>")
     return (
@@ -161,7 +165,7 @@ def _explanations(name: str, card: dict[str, Any]) -> str:
     hits = card.get("loaded_hits") or []
     hit_rows = "".join(
         f"<tr><td><code>{_e(h['text'])}</code></td><td>{_e(h['category'])}</td>"
-        f"<td>{_e(h['where'])} @ {_e(h['start'])}</td><td>{_e(h['context'])}</td></tr>"
+        f'<td>{_e(h["where"])} @ {_e(h["start"])}</td><td class="text">{_e(h["context"])}</td></tr>'
         for h in hits
     )
     hit_table = (
@@ -173,7 +177,7 @@ def _explanations(name: str, card: dict[str, Any]) -> str:
     match_rows = "".join(
         f"<tr><td>{_e(m['gold'])}</td><td>{_e(m['summary'])}</td><td>{_e(m['weight'])}</td>"
         f"<td>{_fmt(m['overlap'])}</td><td{_BAD if not m['speaker_ok'] else ''}>"
-        f"{_e(m['speaker'])}</td><td>{_e(m['summary_statement'])}</td></tr>"
+        f'{_e(m["speaker"])}</td><td class="text">{_e(m["summary_statement"])}</td></tr>'
         for m in card.get("matches") or []
     )
     match_table = (
@@ -183,8 +187,12 @@ def _explanations(name: str, card: dict[str, Any]) -> str:
         if match_rows
         else ""
     )
+    flawed = bool(hits) or any(
+        isinstance(card.get(s), int | float) and card[s] < 1 for s in SHARE_SCORES
+    )
     return (
-        f'<details><summary>{_e(name)}</summary><dl class="expl">{items}</dl>'
+        f"<details{' open' if flawed else ''}><summary>{_e(name)}</summary>"
+        f'<dl class="expl">{items}</dl>'
         f"{match_table}{hit_table}</details>"
     )
 
@@ -195,7 +203,7 @@ def render_report(runs: Sequence[dict[str, Any]], title: str = "summarize eval r
         f"<h1>{_e(title)}</h1>",
         f'<p class="muted">{len(runs)} run(s). Shares are in [0, 1], higher is better; '
         "loaded terms are counts and a rate, lower is better. A share with nothing to count "
-        "is 1.0 (its explanation says so).</p>",
+        "is 1.0, marked † in the suite tables (its explanation says so).</p>",
         "<h2>Aggregate (mean over scored suites)</h2>",
         _aggregate_table(runs),
         chart_svg(runs),

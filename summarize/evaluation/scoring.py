@@ -159,8 +159,9 @@ def _score_claims(
     elif wrong:
         attr_text = f"{right} of {len(matches)} matched claims name the right speaker; wrong: " + (
             "; ".join(
-                f"{w['summary']} (gold {w['gold']}) says {w['speaker']!r}, expected one of "
-                f"{_listing([repr(n) for n in w['expected']], 4)}"
+                f"{w['summary']} (gold {w['gold']}) says {w['speaker']!r}, expected "
+                + " or ".join(repr(gold.actor(a).name) for a in gold.claim(w["gold"]).speakers)
+                + " (or an alias)"
                 for w in wrong
             )
         )
