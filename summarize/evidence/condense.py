@@ -11,6 +11,12 @@ Fewer tokens, nothing lost:
   lines, copyright lines, bylines ("*Writing by ..."), "Published Date:" lines,
   lone source credits such as "(Al Jazeera)".
 
+Copies are found here, on sentences that never split a quotation, and only
+when at least 80% of a passage's word trigrams occur in one earlier passage:
+a later passage that adds something (a different attribution, an extra
+clause) is kept whole. (``bundle.duplicates`` groups looser matches for
+counting and crediting; dropping those would lose the added text.)
+
 Whatever is kept is a verbatim substring of the article: kept sentences are
 joined by a single space or newline, so every line of a prompt document occurs
 in the article after white-space folding (the folding the verifier applies), and
@@ -282,51 +288,19 @@ class _CopyFinder:
                 postings.append(unit)
 
 
-def _mark_copies(docs: Sequence[_Doc], bundle: EvidenceBundle) -> None:
+def _mark_copies(docs: Sequence[_Doc]) -> None:
     """Mark every passage that repeats an earlier kept one (input order wins)."""
-    known_copies = _known_duplicate_spans(bundle, docs)
     finder = _CopyFinder()
     for doc in docs:
         for unit in doc.units:
             if unit.dropped or len(unit.words) < MIN_DUPLICATE_WORDS:
                 continue
             original = finder.find(unit)
-            if original is None:
-                original = known_copies.get((unit.doc, unit.start))
             if original is not None:
                 unit.dropped = "repeat" if original.doc == unit.doc else "copy"
                 unit.copy_of = original
             else:
                 finder.add(unit)
-
-
-def _known_duplicate_spans(
-    bundle: EvidenceBundle, docs: Sequence[_Doc]
-) -> dict[tuple[int, int], _Unit]:
-    """Copies the evidence stage already found (``bundle.duplicates``), by unit."""
-    found: dict[tuple[int, int], _Unit] = {}
-    index = {doc.article.id: n for n, doc in enumerate(docs)}
-    for group in bundle.duplicates:
-        located = [
-            (index[d], span)
-            for d, span in zip(group.documents, group.occurrences, strict=False)
-            if span is not None and d in index
-        ]
-        if len(located) < 2:
-            continue
-        first_doc, first_span = located[0]
-        first_units = [
-            u
-            for u in docs[first_doc].units
-            if first_span.start <= u.start and u.end <= first_span.end and not u.dropped
-        ]
-        if not first_units:
-            continue
-        for doc_index, span in located[1:]:
-            for u in docs[doc_index].units:
-                if span.start <= u.start and u.end <= span.end:
-                    found[(doc_index, u.start)] = first_units[0]
-    return found
 
 
 def _kept_text(article: Article, units: list[_Unit]) -> str:
@@ -398,7 +372,7 @@ def prompt_documents(bundle: EvidenceBundle) -> list[PromptDocument]:
     """The documents to put in the prompt, in input order, condensed as the module
     doc describes."""
     docs = [_segment(n, a) for n, a in enumerate(bundle.articles)]
-    _mark_copies(docs, bundle)
+    _mark_copies(docs)
     credits = _credits(docs)
     out: list[PromptDocument] = []
     for n, doc in enumerate(docs):

@@ -1,0 +1,437 @@
+"""Run many events at once: every subfolder of a root folder is one event.
+
+Events run concurrently on one asyncio loop, at most ``concurrency`` at a
+time. Loading and evidence extraction (CPU work, spaCy) run in one worker
+thread so model calls keep flowing while they do. Each event ends in exactly
+one of: an output record written atomically (``<event>.json``, plus
+``<event>.md``/``.html`` for other formats), a failure (recorded, the batch
+goes on), or a budget skip. Every outcome gets a ``manifest.jsonl`` line as it
+happens. With ``resume`` an event whose output exists and validates against
+the schema is not run again, so a killed run, restarted, neither loses nor
+repeats work; the reply cache (:mod:`summarize.batch.cache`) means even an
+event that was cut off half-way re-sends nothing it already had answered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import sys
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+import httpx
+
+from summarize.atomic import write_atomic
+from summarize.batch.cache import ReplyCache, default_cache_dir
+from summarize.batch.manifest import (
+    FAILED,
+    MANIFEST_NAME,
+    OK,
+    SKIPPED_BUDGET,
+    ManifestEntry,
+    ManifestWriter,
+)
+from summarize.batch.pricing import Budget, Price, PriceTable, load_price_table
+from summarize.batch.progress import Progress
+from summarize.batch.transport import CachingTransport, CallStats, current_stats
+from summarize.config import Settings
+from summarize.engines.base import Engine
+from summarize.errors import (
+    ConfigError,
+    InputError,
+    NoArticlesError,
+    NotAFolderError,
+    OutputError,
+    SummarizeError,
+    describe,
+)
+from summarize.evidence.bundle import build_bundle
+from summarize.evidence.types import EvidenceBundle
+from summarize.loader import scan_folder
+from summarize.models import Article, EventSummary
+from summarize.render import FORMATS, render, render_json, validate_summary_dict
+from summarize.verify import check_summary
+
+DEFAULT_CONCURRENCY = 8
+SUFFIXES = {"json": ".json", "markdown": ".md", "html": ".html"}
+#: Completion tokens assumed for an event before any event has finished.
+DEFAULT_COMPLETION_TOKENS = 2000
+#: Characters per token in the budget estimate (a common rule of thumb for English).
+CHARS_PER_TOKEN = 4
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What ``summarize batch`` was asked to do."""
+
+    root: Path
+    out_dir: Path
+    fmt: str = "json"
+    concurrency: int = DEFAULT_CONCURRENCY
+    resume: bool = False
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    refresh: bool = False
+    prices: Path | None = None
+    budget_usd: float | None = None
+    max_input_tokens: int | None = None
+    progress: bool = True
+
+    def check(self) -> None:
+        if self.fmt not in FORMATS:
+            raise ConfigError(f"--format: unknown format '{self.fmt}' ({', '.join(FORMATS)})")
+        if self.concurrency < 1:
+            raise ConfigError("--concurrency must be 1 or more")
+        if self.budget_usd is not None and self.budget_usd < 0:
+            raise ConfigError("--budget-usd must be 0 or more")
+        if self.max_input_tokens is not None and self.max_input_tokens < 1:
+            raise ConfigError("--max-input-tokens must be 1 or more")
+
+
+@dataclass
+class BatchResult:
+    """Every event's manifest entry, in event order, and the run's warnings."""
+
+    entries: list[ManifestEntry]
+    warnings: list[str] = field(default_factory=list)
+    elapsed_s: float = 0.0
+
+    def with_status(self, status: str) -> list[ManifestEntry]:
+        return [e for e in self.entries if e.status == status]
+
+    @property
+    def failed(self) -> list[ManifestEntry]:
+        return self.with_status(FAILED)
+
+    @property
+    def ok(self) -> bool:
+        """True when every event has a valid output."""
+        return all(e.status == OK for e in self.entries)
+
+    @property
+    def total_tokens(self) -> int:
+        return sum(e.tokens.get("total", 0) for e in self.entries if not e.resumed)
+
+    @property
+    def cost_usd(self) -> float | None:
+        costs = [e.cost_usd for e in self.entries if not e.resumed]
+        return None if any(c is None for c in costs) else sum(c or 0.0 for c in costs)
+
+
+def discover_events(root: Path) -> list[Path]:
+    """The event folders under ``root`` (non-hidden subfolders), sorted by name."""
+    if not root.exists():
+        raise NotAFolderError(root, "does not exist")
+    if not root.is_dir():
+        raise NotAFolderError(root, "is a file, not a folder of event folders")
+    events = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if not events:
+        raise InputError(root, "has no subfolders; each event must be a folder of articles")
+    return events
+
+
+def output_paths(out_dir: Path, event: str, fmt: str) -> tuple[Path, Path]:
+    """The JSON record of an event, and the file in the requested format."""
+    record = out_dir / f"{event}.json"
+    return record, out_dir / f"{event}{SUFFIXES[fmt]}"
+
+
+def existing_output_valid(out_dir: Path, event: str, fmt: str) -> bool:
+    """True when the event's record exists and validates against the schema (and,
+    for Markdown or HTML, the rendered file exists too)."""
+    record, rendered = output_paths(out_dir, event, fmt)
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+        validate_summary_dict(data)
+        EventSummary.model_validate(data)
+    except Exception:
+        return False
+    return rendered.is_file()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _prompt_chars(bundle: EvidenceBundle) -> int:
+    """Characters of the prompt the event's model call will send (documents, notes,
+    evidence list, system message, schema), for the budget estimate."""
+    from summarize.prompting import render_messages
+    from summarize.render import SUMMARY_SCHEMA
+    from summarize.resources import load_schema
+
+    messages = render_messages(bundle)
+    return sum(len(m["content"]) for m in messages) + len(json.dumps(load_schema(SUMMARY_SCHEMA)))
+
+
+class BatchRunner:
+    """One batch run. ``engine`` replaces the engine the settings would build
+    (tests and benchmarks); ``http_transport`` the real network transport under
+    the cache (for tuning connection limits)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        options: BatchOptions,
+        *,
+        engine: Engine | None = None,
+        stream: TextIO | None = None,
+    ) -> None:
+        options.check()
+        settings.check()
+        self.settings = settings
+        self.options = options
+        self.stream = stream if stream is not None else sys.stderr
+        self.warnings: list[str] = []
+        self._engine = engine
+        self._engine_name = engine.name if engine is not None else settings.resolved_engine()
+        self._uses_model = self._engine_name != "offline"
+        self._prices: PriceTable = load_price_table(options.prices)
+        self._price: Price | None = None
+        if self._uses_model:
+            self._price = self._prices.lookup(settings.model)
+            if self._price is None:
+                if options.budget_usd is not None:
+                    raise ConfigError(
+                        f"--budget-usd needs a price for model '{settings.model}': "
+                        "add it to a JSON file passed with --prices"
+                    )
+                self._warn(
+                    f"no price known for model '{settings.model}'; its cost is shown as "
+                    "unknown (pass --prices FILE to set one)"
+                )
+        self._budget = Budget(options.budget_usd)
+        self._completions: list[int] = []
+        self._cache: ReplyCache | None = None
+        self._http: httpx.AsyncClient | None = None
+        self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summarize-evidence")
+
+    def _warn(self, message: str) -> None:
+        self.warnings.append(message)
+        if self.options.progress:
+            self.stream.write(f"summarize: warning: {message}\n")
+            self.stream.flush()
+
+    # engine -------------------------------------------------------------------
+    def _build_engine(self) -> Engine:
+        if self._engine is not None:
+            return self._engine
+        from summarize.api import make_engine
+
+        if not self._uses_model:
+            return make_engine(self.settings)
+        from summarize.prompting import prompt_version
+
+        if self.options.use_cache:
+            self._cache = ReplyCache(self.options.cache_dir or default_cache_dir())
+        limits = httpx.Limits(
+            max_connections=max(self.options.concurrency * 2, 10),
+            max_keepalive_connections=max(self.options.concurrency, 10),
+        )
+        transport = CachingTransport(
+            httpx.AsyncHTTPTransport(limits=limits),
+            self._cache,
+            prompt_version=prompt_version(),
+            refresh=self.options.refresh,
+        )
+        self._http = httpx.AsyncClient(transport=transport, timeout=self.settings.timeout)
+        engine = make_engine(self.settings, http_client=self._http)
+        if self.options.max_input_tokens is not None:
+            from summarize.engines.llm import LLMEngine
+            from summarize.engines.mapreduce import MapReduceEngine
+
+            if isinstance(engine, LLMEngine):
+                engine = MapReduceEngine(engine, max_input_tokens=self.options.max_input_tokens)
+        return engine
+
+    # one event ----------------------------------------------------------------
+    def _prepare(self, folder: Path) -> tuple[list[Article], EvidenceBundle]:
+        report = scan_folder(folder, max_article_bytes=self.settings.max_article_bytes)
+        if not report.articles:
+            detail = "; ".join(f"{Path(s.path).name}: {s.reason}" for s in report.skipped[:5])
+            problem = "no readable articles (.txt, .md, .html, .json)"
+            raise NoArticlesError(folder, f"{problem}: {detail}" if detail else problem)
+        return report.articles, build_bundle(report.articles)
+
+    def _estimate(self, bundle: EvidenceBundle) -> float:
+        if self._price is None:
+            return 0.0
+        prompt = _prompt_chars(bundle) // CHARS_PER_TOKEN
+        completions = self._completions
+        completion = (
+            sum(completions) // len(completions) if completions else DEFAULT_COMPLETION_TOKENS
+        )
+        return self._price.cost(prompt, completion)
+
+    def _write(self, event: str, summary: EventSummary) -> str:
+        record, rendered = output_paths(self.options.out_dir, event, self.options.fmt)
+        if rendered != record:
+            write_atomic(rendered, render(summary, self.options.fmt))
+        write_atomic(record, render_json(summary))  # last: its presence marks completion
+        return str(rendered)
+
+    async def _run_event(self, engine: Engine, folder: Path) -> ManifestEntry:
+        stats = CallStats()
+        current_stats.set(stats)
+        started = time.monotonic()
+        entry = ManifestEntry(event=folder.name, status=FAILED)
+        estimate = 0.0
+        admitted = False
+        try:
+            loop = asyncio.get_running_loop()
+            articles, bundle = await loop.run_in_executor(self._cpu, self._prepare, folder)
+            if self._budget.limit is not None:
+                estimate = self._estimate(bundle)
+                if not self._budget.admit(estimate):
+                    entry.status = SKIPPED_BUDGET
+                    entry.error = {
+                        "type": "BudgetExceededError",
+                        "message": f"not started: the estimated cost would pass the budget "
+                        f"of ${self._budget.limit:g}",
+                    }
+                    return entry
+                admitted = True
+            summary = await engine.compose(bundle)
+            report = check_summary(summary, articles)
+            if not report.ok:
+                listed = "; ".join(str(i) for i in report.errors[:5])
+                raise SummarizeError(f"the summary did not verify: {listed}")
+            entry.output = self._write(folder.name, summary)
+            entry.status = OK
+            if stats.completion_tokens:
+                self._completions.append(stats.completion_tokens)
+        except SummarizeError as exc:
+            entry.error = describe(exc)
+        except Exception as exc:  # one event's bug must not stop the batch
+            entry.error = {"type": type(exc).__name__, "message": f"internal error: {exc}"}
+        finally:
+            cost = (
+                self._price.cost(stats.prompt_tokens, stats.completion_tokens)
+                if self._price is not None
+                else None
+            )
+            if admitted:
+                self._budget.settle(estimate, cost or 0.0)
+            else:
+                self._budget.spent += cost or 0.0
+            entry.attempts = stats.requests
+            entry.cache_hits = stats.cache_hits
+            entry.tokens = {
+                "prompt": stats.prompt_tokens,
+                "completion": stats.completion_tokens,
+                "total": stats.total_tokens,
+            }
+            entry.cached_tokens = stats.cached_prompt_tokens + stats.cached_completion_tokens
+            entry.cost_usd = cost if self._uses_model else 0.0
+            entry.latency_s = round(time.monotonic() - started, 4)
+            entry.finished_at = _now()
+        return entry
+
+    def _resumed_entry(self, event: str, previous: ManifestEntry | None) -> ManifestEntry:
+        _, rendered = output_paths(self.options.out_dir, event, self.options.fmt)
+        if previous is not None and previous.status == OK:
+            entry = ManifestEntry.from_dict(vars(previous).copy())
+        else:
+            entry = ManifestEntry(event=event, status=OK, finished_at=_now())
+        entry.output = str(rendered)
+        entry.resumed = True
+        return entry
+
+    # the batch ----------------------------------------------------------------
+    async def run(self) -> BatchResult:
+        started = time.monotonic()
+        events = discover_events(self.options.root)
+        out_dir = self.options.out_dir
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(out_dir, f"cannot create ({exc.strerror or exc})") from None
+        manifest = ManifestWriter(out_dir / MANIFEST_NAME, keep_existing=self.options.resume)
+        progress = Progress(total=len(events), stream=self.stream, enabled=self.options.progress)
+        if self._uses_model and self._price is None:
+            progress.cost_usd = None
+        semaphore = asyncio.Semaphore(self.options.concurrency)
+        entries: dict[str, ManifestEntry] = {}
+        try:
+            engine = self._build_engine()
+
+            async def one(folder: Path) -> None:
+                if self.options.resume and existing_output_valid(
+                    out_dir, folder.name, self.options.fmt
+                ):
+                    entry = self._resumed_entry(folder.name, manifest.previous.get(folder.name))
+                else:
+                    async with semaphore:
+                        entry = await self._run_event(engine, folder)
+                entries[folder.name] = entry
+                manifest.append(entry)
+                self._count(progress, entry)
+                progress.update()
+
+            await asyncio.gather(*(one(folder) for folder in events))
+        finally:
+            manifest.close()
+            progress.close()
+            await self._close()
+        manifest.finalize(e.name for e in events)
+        ordered = [entries[e.name] for e in events if e.name in entries]
+        return BatchResult(ordered, self.warnings, time.monotonic() - started)
+
+    def _count(self, progress: Progress, entry: ManifestEntry) -> None:
+        if entry.status == OK:
+            progress.done += 1
+        elif entry.status == FAILED:
+            progress.failed += 1
+        else:
+            progress.skipped += 1
+        if not entry.resumed:
+            progress.tokens += entry.tokens.get("total", 0)
+            if progress.cost_usd is not None and entry.cost_usd is not None:
+                progress.cost_usd += entry.cost_usd
+
+    async def _close(self) -> None:
+        if self._http is not None:
+            await self._http.aclose()
+        if self._cache is not None:
+            self._cache.close()
+        self._cpu.shutdown(wait=False, cancel_futures=True)
+
+
+def run_batch(
+    settings: Settings,
+    options: BatchOptions,
+    *,
+    engine: Engine | None = None,
+    stream: TextIO | None = None,
+) -> BatchResult:
+    """Run a batch to the end (sync wrapper around :meth:`BatchRunner.run`)."""
+    return asyncio.run(BatchRunner(settings, options, engine=engine, stream=stream).run())
+
+
+def failure_lines(entries: Sequence[ManifestEntry]) -> list[str]:
+    """One line per event that did not end with an output, for stderr."""
+    lines: list[str] = []
+    for e in entries:
+        if e.status == OK:
+            continue
+        message = (e.error or {}).get("message", "") if e.error else ""
+        lines.append(f"  {e.event}: {e.status}: {message}")
+    return lines
+
+
+__all__ = [
+    "DEFAULT_CONCURRENCY",
+    "BatchOptions",
+    "BatchResult",
+    "BatchRunner",
+    "discover_events",
+    "existing_output_valid",
+    "failure_lines",
+    "run_batch",
+]
