@@ -300,5 +300,6 @@ def check_documents(gold: GoldRecord, article_ids: Iterable[str], folder: str) -
         raise GoldFormatError(
             source,
             "documents",
-            f"article(s) {', '.join(extra)} in {folder} are not listed; every file must be",
+            f"article file(s) {', '.join(extra)} in {folder} are not listed in documents[] "
+            "(every file must be)",
         )

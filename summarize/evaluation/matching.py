@@ -75,7 +75,7 @@ _WORD_RE = re.compile(r"\w+")
 
 def fold_name(text: str) -> str:
     """Case, accent and punctuation folding: "Mevlüt Çavuşoğlu's" -> 'mevlut cavusoglu'."""
-    text = re.sub(r"['\u2019]s\b", "", text)
+    text = re.sub(r"['\u2019]s\b", "", text).replace(".", "")  # Armenia's -> Armenia, U.S. -> US
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     bare = bare.replace("ı", "i").replace("ø", "o").replace("đ", "d").replace("ł", "l")
