@@ -8,7 +8,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from summarize.errors import OutputError
+from summarize.errors import OutputError, OutputPathError
 
 
 def _folder(target: Path) -> Path:
@@ -19,11 +19,11 @@ def _check_target(target: Path) -> Path:
     """The folder ``target`` will be written in; :class:`OutputError` if it cannot be."""
     folder = _folder(target)
     if target.is_dir():
-        raise OutputError(target, "is a folder; give a file name for the output")
+        raise OutputPathError(target, "is a folder; give a file name for the output")
     if not folder.exists():
-        raise OutputError(target, f"output folder '{folder}' does not exist")
+        raise OutputPathError(target, f"output folder '{folder}' does not exist")
     if not folder.is_dir():
-        raise OutputError(target, f"'{folder}' is a file, not a folder")
+        raise OutputPathError(target, f"'{folder}' is a file, not a folder")
     return folder
 
 
@@ -37,7 +37,8 @@ def check_writable(path: Path | str) -> Path:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(target, f"cannot write to '{folder}' ({exc.strerror or exc})") from None
+        problem = f"cannot write to '{folder}' ({exc.strerror or exc})"
+        raise OutputPathError(target, problem) from None
     os.close(fd)
     with contextlib.suppress(OSError):
         os.unlink(tmp)

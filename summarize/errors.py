@@ -67,6 +67,13 @@ class OutputError(SummarizeError):
         super().__init__(f"{self.path}: {problem}")
 
 
+class OutputPathError(OutputError):
+    """The output path cannot be used at all (missing folder, a file in its way, a
+    folder in its place), found before the run starts: a usage error."""
+
+    exit_code = EXIT_USAGE
+
+
 class ModelError(SummarizeError):
     """The model endpoint failed after the transport's retries."""
 
