@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from summarize.compose.figures import Figure, find_figures
 from summarize.compose.places import Gazetteer
 from summarize.compose.speakers import ParsedSpeaker, SpeakerIndex, is_pronoun, parse_speaker
+from summarize.evidence.cues import cue_lemma
 from summarize.evidence.types import Attribution, EvidenceBundle, Sentence
 from summarize.neutrality import find_loaded
 from summarize.textnorm import fold
@@ -89,6 +90,7 @@ _ANAPHORIC_DESCRIPTIONS = re.compile(
 )
 _OUTER_PUNCT = " \t\n,;:"
 _TRAILING_RE = re.compile(r"[\s,]+(?:but|and|or|while|before|after)$", re.IGNORECASE)
+_DOUBLE_QUOTES = '"\u201c\u201d\u00ab\u00bb'
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
@@ -122,23 +124,36 @@ class DraftClaim:
 def _lemma(att: Attribution) -> str:
     if att.cue_lemma:
         return att.cue_lemma.lower().replace(" ", "_")
-    return fold(att.cue.text).lower().split()[-1]
+    words = fold(att.cue.text).lower().split()
+    if words[:2] == ["according", "to"]:
+        return "according_to"
+    for word in reversed(words):
+        lemma = cue_lemma(word)
+        if lemma:
+            return lemma
+    return words[-1] if words else ""
 
 
 def trim_content(text: str) -> tuple[int, int]:
-    """Offsets into ``text`` without outer quote marks, punctuation and a leading 'that'."""
+    """Offsets into ``text`` without outer punctuation, a leading 'that', a trailing
+    conjunction, and quotation marks that wrap the whole of it (not ones that open or
+    close a quoted phrase inside)."""
     start, end = 0, len(text)
     while True:
         before = (start, end)
-        while start < end and text[start] in _OUTER_PUNCT + _QUOTE_CHARS:
+        while start < end and text[start] in _OUTER_PUNCT:
             start += 1
-        while end > start and text[end - 1] in _OUTER_PUNCT + _QUOTE_CHARS:
+        while end > start and text[end - 1] in _OUTER_PUNCT:
             end -= 1
         if text[start : start + 5].lower() == "that ":
             start += 5
         tail = _TRAILING_RE.search(text, start, end)
         if tail is not None:
             end = tail.start()
+        if end - start >= 2 and text[start] in _QUOTE_CHARS and text[end - 1] in _QUOTE_CHARS:
+            inner = text[start + 1 : end - 1]
+            if not any(ch in _DOUBLE_QUOTES for ch in inner):
+                start, end = start + 1, end - 1
         if (start, end) == before:
             return start, end
 
@@ -179,7 +194,7 @@ def _is_speaker(att: Attribution, parsed: ParsedSpeaker) -> bool:
     name = fold(att.source_name).strip()
     if not name or is_pronoun(name) or _ANAPHORIC_DESCRIPTIONS.match(name):
         return False
-    if not any(ch.isupper() for ch in name):
+    if not any(ch.isupper() for ch in name) and not name.lower().startswith("the "):
         return False  # "civilians", "officials": nobody in particular
     if "," in parsed.surface and not parsed.person:
         return False  # "World powers, including Russia, France, and the US"
@@ -313,7 +328,9 @@ def quoted(text: str, *, lower_first: bool = False) -> str:
 def speaker_phrase(name: str, person: bool, *, capital: bool = True) -> str:
     """How a statement names a speaker: bodies described by common nouns take 'the'."""
     words = name.split()
-    needs_article = not person and len(words) > 1 and not re.search(r"['\u2019]s\b", words[0])
+    needs_article = not person and (
+        (len(words) > 1 and not re.search(r"['\u2019]s\b", words[0])) or name[:1].islower()
+    )
     phrase = f"the {name}" if needs_article else name
     return phrase[0].upper() + phrase[1:] if capital else phrase
 

@@ -115,6 +115,7 @@ def find_figures(text: str) -> list[Figure]:
         prev_end = matches[i - 1].end() if i else 0
         next_start = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         before = text[max(prev_end, m.start() - 60) : m.start()]
+        before = _STOP_RE.split(before)[-1]
         stop = _STOP_RE.search(text, m.end(), min(next_start, m.end() + 90))
         after = text[m.end() : stop.start() if stop else min(next_start, m.end() + 90)]
         figure = _classify(m, value, before, after, figures)
