@@ -8,6 +8,10 @@ without the API key."""
 from __future__ import annotations
 
 import json
+import logging
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -167,6 +171,43 @@ async def test_a_rejected_key_says_which_variable_to_set_and_never_echoes_it(
     message = str(caught.value)
     assert "HTTP 401" in message and "OPENAI_API_KEY" in message
     assert TEST_KEY not in message
+
+
+async def test_instructor_log_records_are_redacted(
+    fake_openai: FakeOpenAI, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake_openai.script(Reply.error(401, message=f"Incorrect API key provided: {TEST_KEY}"))
+    with caplog.at_level(logging.DEBUG), pytest.raises(ModelError):
+        await make_engine(fake_openai).compose(bundle())
+    assert "[redacted]" in caplog.text  # the application's own logging still sees the event
+    assert TEST_KEY not in caplog.text
+
+
+_UNCONFIGURED_LOGGING_RUN = """
+import asyncio, sys
+sys.path.insert(0, sys.argv[2])
+from llm_fixtures import bundle, make_engine
+from fake_openai import FakeOpenAI
+server = FakeOpenAI()
+server.port = int(sys.argv[1]); server.host = "127.0.0.1"
+try:
+    asyncio.run(make_engine(server).compose(bundle()))
+except Exception as exc:
+    print(type(exc).__name__)
+"""
+
+
+def test_with_logging_unconfigured_nothing_reaches_stderr(fake_openai: FakeOpenAI) -> None:
+    fake_openai.script(Reply.error(401, message=f"Incorrect API key provided: {TEST_KEY}"))
+    tests_dir = str(Path(__file__).resolve().parent)
+    proc = subprocess.run(
+        [sys.executable, "-c", _UNCONFIGURED_LOGGING_RUN, str(fake_openai.port), tests_dir],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.stdout.strip() == "ModelError", proc.stderr
+    assert proc.stderr == ""
 
 
 async def test_a_400_suggests_another_mode(fake_openai: FakeOpenAI) -> None:

@@ -9,6 +9,7 @@ and is never stored anywhere else."""
 from __future__ import annotations
 
 import ipaddress
+import logging
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -68,6 +69,47 @@ def api_key_for(settings: Settings) -> str:
     )
 
 
+class RedactSecrets(logging.Filter):
+    """Replace known secrets in log records (instructor logs the text of API errors,
+    and some servers echo the key they rejected)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.secrets:
+            message = record.getMessage()
+            cleaned = message
+            for secret in self.secrets:
+                cleaned = cleaned.replace(secret, "[redacted]")
+            if cleaned != message:
+                record.msg, record.args = cleaned, None
+        return True
+
+
+_REDACT = RedactSecrets()
+_INSTRUCTOR_LOGGER = "instructor"
+
+
+def guard_instructor_logs(secret: str | None) -> None:
+    """Keep instructor's log records off stderr unless the application configured
+    logging (a NullHandler stops Python's last-resort printing), and redact
+    ``secret`` from them wherever they go."""
+    if secret and len(secret) >= 4 and secret != LOCAL_PLACEHOLDER_KEY:
+        _REDACT.secrets.add(secret)
+    root = logging.getLogger(_INSTRUCTOR_LOGGER)
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())
+    names = [_INSTRUCTOR_LOGGER] + [
+        name for name in logging.root.manager.loggerDict if name.startswith("instructor.")
+    ]
+    for name in names:
+        logger = logging.getLogger(name)
+        if _REDACT not in logger.filters:
+            logger.addFilter(_REDACT)
+
+
 def build_openai_client(
     settings: Settings,
     *,
@@ -94,4 +136,6 @@ def build_instructor(client: openai.AsyncOpenAI, mode: str) -> Any:
     """instructor's async wrapper over ``client`` in the given ``--mode``.
 
     The wrapper patches a copy of ``create``; ``client`` itself is left as it was."""
-    return instructor.from_openai(client, mode=instructor_mode(mode))
+    wrapped = instructor.from_openai(client, mode=instructor_mode(mode))
+    guard_instructor_logs(str(client.api_key) if client.api_key else None)
+    return wrapped

@@ -11,10 +11,13 @@ that message back to the model (the re-ask)."""
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
+from instructor import ResponseSchema
 from instructor.core import IncompleteOutputException
 from pydantic import ValidationError, ValidationInfo, model_validator
 
@@ -57,10 +60,13 @@ def grounding_failures(body: SummaryBody, articles: Sequence[Article]) -> list[s
     return failures
 
 
-class SummaryReply(SummaryBody):
+class SummaryReply(SummaryBody, ResponseSchema):
     """A neutral, attributed summary of one event across the documents given:
     claims with their speakers and verbatim evidence, disputes, and which
     documents are about the event."""
+
+    # Deriving from instructor's ResponseSchema spares instructor from wrapping the
+    # class in a fresh pydantic model (and regenerating its schema) on every request.
 
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> SummaryReply:
@@ -72,9 +78,22 @@ class SummaryReply(SummaryBody):
                 raise GroundingFailure(failures)
         return self
 
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """The JSON schema, generated once: instructor asks for it on every request,
+        and generating it costs more than the rest of a request's own work."""
+        if args or kwargs:
+            return super().model_json_schema(*args, **kwargs)
+        return copy.deepcopy(_default_schema(cls))
+
     def to_body(self) -> SummaryBody:
         """The plain :class:`SummaryBody` (without the validator class)."""
         return SummaryBody.model_validate(self.model_dump())
+
+
+@cache
+def _default_schema(model: type[SummaryReply]) -> dict[str, Any]:
+    return super(SummaryReply, model).model_json_schema()
 
 
 def describe_failure(exc: BaseException) -> list[str]:
