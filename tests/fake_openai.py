@@ -479,3 +479,28 @@ def auto_reply(body: dict[str, Any]) -> Reply:
         "documents": documents,
     }
     return Reply.json(summary)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Serve until interrupted: ``python tests/fake_openai.py --port 8765 [--latency 0.5]``.
+
+    Every request is answered by :func:`auto_reply` (a grounded summary of the
+    request's own documents), so ``summarize run`` can be tried with no model."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--port", type=int, default=0, help="port (default: a free one)")
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds per reply")
+    args = parser.parse_args(argv)
+    server = FakeOpenAI(port=args.port, latency=args.latency, responder=auto_reply).start()
+    print(f"fake OpenAI server on {server.base_url} (Ctrl-C to stop)", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
