@@ -1,7 +1,9 @@
 """Text folding used wherever a quote must be found verbatim in an article.
 
 Folding is deliberately narrow: quote marks and apostrophes become straight
-ones, every run of white space becomes one space, and Unicode is NFC-composed.
+ones, every run of white space becomes one space, invisible characters that
+scraped pages scatter inside words (zero-width space, soft hyphen, word
+joiner, BOM) are dropped, and Unicode is NFC-composed.
 Nothing else (case, punctuation, spelling) is forgiven, so "verbatim" keeps
 its meaning."""
 
@@ -32,6 +34,8 @@ _QUOTE_MAP = str.maketrans(
         "\u2007": " ",
         "\u202f": " ",
         "\u200b": "",
+        "\u00ad": "",
+        "\u2060": "",
         "\ufeff": "",
     }
 )
