@@ -25,10 +25,12 @@ from summarize.evidence.cues import (
     COGNITION_VERBS,
     OBJECT_VERBS,
     PREP_VERBS,
+    SPEECH_VERBS,
     XCOMP_VERBS,
     cue_lemma,
 )
-from summarize.evidence.layout import unwrap
+from summarize.evidence.layout import parse_view
+from summarize.evidence.markers import dash_bylines, speaker_labels
 from summarize.evidence.nlp import load_nlp
 from summarize.evidence.quotes import ends_quote, quote_regions, starts_quote
 from summarize.evidence.sentences import split_sentences
@@ -37,6 +39,9 @@ from summarize.evidence.types import Attribution, Span
 from summarize.models import Article
 
 _SUBJECT_DEPS = frozenset({"nsubj"})
+_ASIDE_OPEN = frozenset({",", "\u201d", '"', "''"})
+_ASIDE_CLOSE = frozenset({",", ".", "!", "?", ";"})
+_OBJECT_TAIL_DEPS = frozenset({"oprd", "prep", "xcomp", "ccomp", "dative", "dobj"})
 _CUE_RIGHT_DEPS = frozenset({"npadvmod", "advmod", "prep", "punct", "prt"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
@@ -55,6 +60,7 @@ class _Relation:
     lemma: str
     doc: Doc
     name: tuple[int, int]
+    marked: bool = False  # found by punctuation: the source is a bare name
 
 
 def extract_attributions(article: Article) -> list[Attribution]:
@@ -68,13 +74,13 @@ def extract_many(
     """:func:`extract_attributions` for many articles, parsed in batches
     (``n_process > 1`` parses in worker processes)."""
     nlp = load_nlp()
-    texts = (unwrap(a.text) for a in articles)
+    texts = (parse_view(a.text) for a in articles)
     docs = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
     return [attributions_from_doc(a, d) for a, d in zip(articles, docs, strict=True)]
 
 
 def attributions_from_doc(article: Article, doc: Doc) -> list[Attribution]:
-    """Attribution relations of ``article`` given its parse ``doc`` (of ``unwrap(text)``)."""
+    """Attribution relations of ``article`` given its parse ``doc`` (of ``parse_view(text)``)."""
     text = article.text
     quotes = quote_regions(text)
     relations: list[_Relation] = []
@@ -86,6 +92,10 @@ def attributions_from_doc(article: Article, doc: Doc) -> list[Attribution]:
                 rel = _verb_relation(tok, lemma, text, quotes)
         if rel is not None:
             relations.append(rel)
+    for mark in [*speaker_labels(text), *dash_bylines(text, quotes)]:
+        relations.append(
+            _Relation(mark.source, mark.cue, [mark.content], "say", doc, mark.source, marked=True)
+        )
     relations = _dedupe(relations)
     _join_split_quotes(relations, text, quotes)
     return _finish(article, relations)
@@ -112,14 +122,13 @@ def _subject(verb: Token) -> tuple[Token, Token] | None:
     return None
 
 
-def _source_span(subject: Token, verb: Token) -> tuple[int, int]:
+def _source_span(subject: Token, verb: Token, text: str) -> tuple[int, int]:
     """The subject's phrase, less a clause of it that holds the cue itself."""
     cut = [c for c in subject.children if _within(verb, c)]
     tokens = [t for t in subject.subtree if not any(_within(t, c) for c in cut)]
     if cut and cut[0].i > subject.i:
         tokens = [t for t in tokens if t.i < cut[0].left_edge.i]
     first, last = tokens[0], tokens[-1]
-    text = subject.doc.text
     start, end = _trim_chars(text, first.idx, last.idx + len(last.text), _SOURCE_TRIM)
     phrase = text[start:end]
     if phrase.count("(") != phrase.count(")"):
@@ -169,10 +178,10 @@ def _within(tok: Token, root: Token) -> bool:
     return root.left_edge.i <= tok.i <= root.right_edge.i
 
 
-def _content(verb: Token, lemma: str) -> list[tuple[int, int]]:
+def _content(verb: Token, lemma: str, subject: Token) -> list[tuple[int, int]]:
     """The governed clause(s): one span per side of the verb (a split quote has two)."""
     kinds = {"ccomp"}
-    if lemma in OBJECT_VERBS:
+    if lemma in OBJECT_VERBS or lemma in SPEECH_VERBS:
         kinds.add("dobj")
     if lemma in XCOMP_VERBS:
         kinds |= {"xcomp", "dobj"}
@@ -184,10 +193,13 @@ def _content(verb: Token, lemma: str) -> list[tuple[int, int]]:
         if head.i < verb.i and verb.dep_ == "ccomp" and cue_lemma(head.text) is not None:
             # "<clause>, said the prosecutors said": the doubled cue's clause
             clauses = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
-        elif _reported_before(verb):
-            return _subtree_parts(head, exclude=verb)
+        else:
+            return _around_aside(verb, subject)
     if not clauses:
         return []
+    if all(c.dep_ != "ccomp" for c in clauses):  # an object: take what completes it too
+        first_obj = min(c.i for c in clauses)
+        clauses += [c for c in verb.rights if c.i > first_obj and c.dep_ in _OBJECT_TAIL_DEPS]
     parts = []
     for side in ([c for c in clauses if c.i < verb.i], [c for c in clauses if c.i > verb.i]):
         if side:
@@ -197,13 +209,25 @@ def _content(verb: Token, lemma: str) -> list[tuple[int, int]]:
     return parts
 
 
-def _reported_before(verb: Token) -> bool:
-    """True for "<clause>, X said" parsed with "said" hanging off the clause."""
-    head = verb.head
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or not head.i < verb.i:
-        return False
-    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
-    return before is not None and before.text in {",", "\u201d", '"'} and head.tag_.startswith("VB")
+def _around_aside(verb: Token, subject: Token) -> list[tuple[int, int]]:
+    """For a cue set off by commas ("<A>, Smith said, <B>" or "<A>, Smith said."):
+    the rest of the sentence, one span per side."""
+    doc, sent = verb.doc, verb.sent
+    lo = min(subject.left_edge.i, verb.i)
+    hi = max(verb.i, subject.right_edge.i)
+    for child in verb.rights:
+        if child.i == hi + 1 and child.dep_ in ("npadvmod", "advmod", "prep"):
+            hi = child.right_edge.i
+    if lo <= sent.start or doc[lo - 1].text not in _ASIDE_OPEN:
+        return []
+    after = doc[hi + 1] if hi + 1 < sent.end else None
+    if after is not None and after.text not in _ASIDE_CLOSE:
+        return []
+    parts = [(sent[0].idx, doc[lo - 1].idx + len(doc[lo - 1].text))]
+    if after is not None and after.text == "," and hi + 2 < sent.end:
+        last = sent[-1]
+        parts.append((doc[hi + 2].idx, last.idx + len(last.text)))
+    return parts
 
 
 def _widen_to_quotes(
@@ -244,10 +268,10 @@ def _verb_relation(
     subject, namer = found
     if lemma in COGNITION_VERBS and subject.lower_ in _SPEAKER_PRONOUNS:
         return None  # "I believe", "you know": a hedge, not a report
-    source = _source_span(subject, verb)
+    source = _source_span(subject, verb, text)
     cue = _cue_span(verb)
     colon = _colon_quote(verb, text, quotes)
-    raw = [colon] if colon is not None else _content(verb, lemma)
+    raw = [colon] if colon is not None else _content(verb, lemma, subject)
     if not raw:
         before = _quote_just_before(min(source[0], cue[0]), text, quotes)
         raw = [before] if before is not None else []
@@ -260,7 +284,7 @@ def _verb_relation(
     if not content:
         return None
     cue = _extend_cue(verb, cue, content[0][0])
-    name = source if namer.i == subject.i else _source_span(namer, verb)
+    name = source if namer.i == subject.i else _source_span(namer, verb, text)
     return _Relation(source, cue, content, lemma, verb.doc, name)
 
 
@@ -323,7 +347,7 @@ def _according_to(tok: Token, text: str) -> _Relation | None:
     if not objects:
         return None
     subject = objects[0]
-    source = _source_span(subject, tok)
+    source = _source_span(subject, tok, text)
     cue = (tok.idx, to.idx + len(to.text))
     head = tok.head
     phrase = (tok.left_edge.i, tok.right_edge.i)
@@ -418,6 +442,9 @@ def _finish(article: Article, relations: list[_Relation]) -> list[Attribution]:
     resolved: dict[int, Speaker] = {}
     for n, rel in enumerate(relations):
         doc_span = rel.doc.char_span(*rel.name, alignment_mode="expand")
+        if rel.marked:
+            resolved[n] = memory.resolve(Speaker(name=text[slice(*rel.name)], person=True))
+            continue
         if doc_span is None or rel.source[1] <= rel.source[0]:
             continue
         outer = _enclosing(rel, relations)

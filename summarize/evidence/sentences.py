@@ -1,4 +1,9 @@
-"""Sentence splitting with stable ids and offsets into the article text."""
+"""Sentence splitting with stable ids and offsets into the article text.
+
+A rule splitter, no model: a sentence ends at ``.``, ``!`` or ``?`` (with any
+closing quote marks or brackets) when the next word starts a new sentence,
+and at every line break. Titles and initials ("Mr.", "Sen.", "U.S.", "J.")
+do not end a sentence."""
 
 from __future__ import annotations
 
@@ -7,27 +12,60 @@ import re
 from summarize.evidence.types import Sentence
 from summarize.models import Article
 
-_BOUNDARY_RE = re.compile(r"[^\n.!?]*(?:[.!?]+[\"'\u201d\u2019)]*|\n|$)")
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_END_RE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])|\n")
+_ABBREVIATIONS = _words(
+    """
+    mr mrs ms dr prof rep reps sen sens gov gen lt col sgt capt st jr sr rev hon
+    u.s u.k u.n e.u d.c no vs v jan feb mar apr aug sept sep oct nov dec inc corp
+    co ltd dept sec maj adm cmdr pres ft mt ave
+    """
+)
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    match = _WORD_BEFORE_RE.search(text, max(0, dot - 12), dot)
+    if match is None:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    return len(word) == 1 or word in _ABBREVIATIONS
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence of ``text``, white space trimmed."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _END_RE.finditer(text):
+        if match.group(0) != "\n" and _is_abbreviation(text, match.start()):
+            continue
+        bounds.append((start, match.end()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    out = []
+    for s, e in bounds:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 def split_sentences(article: Article) -> list[Sentence]:
     """Sentences of ``article`` in order; ids are ``<document>:s<n>`` from 1."""
-    out: list[Sentence] = []
-    for match in _BOUNDARY_RE.finditer(article.text):
-        start, end = match.span()
-        raw = match.group(0)
-        lead = len(raw) - len(raw.lstrip())
-        trail = len(raw) - len(raw.rstrip())
-        start, end = start + lead, end - trail
-        if end > start:
-            n = len(out) + 1
-            out.append(
-                Sentence(
-                    id=f"{article.id}:s{n}",
-                    document=article.id,
-                    start=start,
-                    end=end,
-                    text=article.text[start:end],
-                )
-            )
-    return out
+    return [
+        Sentence(
+            id=f"{article.id}:s{n}",
+            document=article.id,
+            start=start,
+            end=end,
+            text=article.text[start:end],
+        )
+        for n, (start, end) in enumerate(sentence_bounds(article.text), start=1)
+    ]

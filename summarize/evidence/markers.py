@@ -1,0 +1,62 @@
+"""Attributions marked by punctuation rather than a verb: a speaker label
+before a colon at the start of a line ("WALLACE: Let's start ..."; headlines
+such as "Pence: Flowers won't be at debate") and a dash byline after a quote
+("\u201c...\u201d \u2015 Sonya Herridge")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+#: "LABEL: text" at a line start: one to four capitalised words, then a colon.
+_LABEL_RE = re.compile(
+    r"^[ \t]*[\"\u201c]?(?P<label>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}):[ \t]+"
+    r"(?P<content>\S[^\n]*)",
+    re.MULTILINE,
+)
+#: A dash and a name after a closing quote mark.
+_BYLINE_RE = re.compile(
+    r"[ \t]*(?P<dash>[\u2015\u2014])[ \t]*"
+    r"(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z\u00c0-\u024f][\w.'\u2019-]*){0,4})"
+)
+_NOT_LABELS = frozenset({"Photo", "Read", "Source", "Update", "Note", "Editor", "Watch", "Via"})
+
+
+@dataclass(frozen=True)
+class Marked:
+    """One punctuation-marked attribution: character ranges into the text."""
+
+    source: tuple[int, int]
+    cue: tuple[int, int]
+    content: tuple[int, int]
+
+
+def speaker_labels(text: str) -> list[Marked]:
+    """``LABEL: content`` lines."""
+    out = []
+    for match in _LABEL_RE.finditer(text):
+        label = match.group("label")
+        if label.split()[0] in _NOT_LABELS or label.endswith("."):
+            continue
+        start, end = match.span("content")
+        content = text[start:end].rstrip()
+        if content.endswith(("\u201d", '"')) and not content.startswith(("\u201c", '"')):
+            content = content[:-1].rstrip()
+        colon = match.end("label")
+        out.append(Marked(match.span("label"), (colon, colon + 1), (start, start + len(content))))
+    return out
+
+
+def dash_bylines(text: str, quotes: Sequence[tuple[int, int]]) -> list[Marked]:
+    """``"quote" \u2015 Name`` bylines."""
+    out = []
+    for q_start, q_end in quotes:
+        match = _BYLINE_RE.match(text, q_end)
+        if match is None:
+            continue
+        name_start, name_end = match.span("name")
+        while name_end > name_start and text[name_end - 1] in ".,":
+            name_end -= 1
+        out.append(Marked((name_start, name_end), match.span("dash"), (q_start, q_end)))
+    return out
