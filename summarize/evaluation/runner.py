@@ -161,7 +161,6 @@ async def run_suites(
                 ready = assemble_articles(suite, work)
             except InputError as exc:
                 result.status, result.message = "skipped", str(exc)
-                progress(f"skipped {suite.name}: {exc}")
                 continue
             try:
                 assert ready.articles is not None
