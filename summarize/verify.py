@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from summarize.injection import narration_repeats
 from summarize.models import Article, SummaryBody
 from summarize.neutrality import find_loaded
 from summarize.textnorm import fold, occurs_verbatim
@@ -171,4 +172,6 @@ def check_summary(
                     "warning",
                 )
             )
+    for repeat in narration_repeats(summary, articles):
+        add(CheckIssue("injected_instruction", repeat.where, repeat.message))
     return report
