@@ -237,10 +237,11 @@ def denial_disputes(
     affiliation_of: Callable[[int], str | None],
     name_of: Callable[[int], str],
     *,
-    max_targets: int = 2,
+    max_targets: int = 3,
 ) -> list[FoundDispute]:
-    """A denial and the claims of other speakers it answers."""
-    out: list[FoundDispute] = []
+    """A denial and the claims of other speakers it answers; denials from one side
+    (the deniers' country) are one dispute."""
+    groups: dict[str, tuple[list[int], list[int], list[str]]] = {}
     for n, claim in enumerate(claims):
         if not claim.denial:
             continue
@@ -263,23 +264,46 @@ def denial_disputes(
                 continue
             overlap = len(words & denied_words) / len(denied_words)
             if overlap >= 0.3:
-                scored.append((overlap, m))
+                # An account that names the denier's side as the attacker is what it answers.
+                accuses = (
+                    bool(own_aff)
+                    and "attack" in words
+                    and _names_side(other.representative.content, own_aff or "")
+                )
+                scored.append((overlap + (0.5 if accuses else 0.0), m))
         if not scored:
             continue
         scored.sort(key=lambda x: -x[0])
         targets = [m for _, m in scored[:max_targets]]
         names = _join_names([name_of(claims[m].speaker) for m in targets])
         denier = name_of(claim.speaker)
+        sentence = (
+            f"{denier[:1].upper()}{denier[1:]} denied that {_short_quote(denied_text)}, "
+            f"contradicting {names}."
+        )
+        side = own_aff or f"speaker {claim.speaker}"
+        group = groups.setdefault(side, ([], [], []))
+        group[0].append(n)
+        group[1].extend(m for m in targets if m not in group[1])
+        group[2].append(sentence)
+    out: list[FoundDispute] = []
+    for side, (deniers, targets, sentences) in groups.items():
+        who = _join_names([name_of(claims[n].speaker) for n in deniers])
+        topic = f"denial by {who}" if side.startswith("speaker ") else f"denials from {side}"
         out.append(
             FoundDispute(
-                topic=f"denial by {denier}",
-                claims=tuple(sorted([n, *targets])),
-                description=f"{denier[:1].upper()}{denier[1:]} denied that "
-                f"{_short_quote(denied_text)}, "
-                f"contradicting {names}.",
+                topic=topic,
+                claims=tuple(sorted({*deniers, *targets})),
+                description=" ".join(sentences),
             )
         )
     return out
+
+
+def _names_side(text: str, country: str) -> bool:
+    """True when ``text`` names ``country`` or its people ("Armenia", "Armenian army")."""
+    stem = fold_casefold(country)[: max(4, len(country) - 1)]
+    return stem in fold_casefold(text)
 
 
 def _short_quote(text: str, words: int = 30) -> str:
