@@ -158,6 +158,64 @@ def test_first_person_inside_a_quote_is_the_quoted_speaker() -> None:
     assert rel.source_name == "The foreign minister"
 
 
+def test_quote_continued_in_the_next_sentence() -> None:
+    text = "\u201cThe roads are closed,\u201d Ana Petrova said. \u201cNobody can leave.\u201d"
+    rel = _by_cue(_extract(text), "said")
+    assert [p.text for p in rel.content_parts] == [
+        "\u201cThe roads are closed,\u201d",
+        "\u201cNobody can leave.\u201d",
+    ]
+
+
+def test_aside_between_two_halves_of_the_content() -> None:
+    text = "Back in Virginia, Mr. Clarke said, he decided to take aim at the coal industry."
+    rel = _by_cue(_extract(text), "said")
+    assert rel.source_name == "Mr. Clarke"
+    assert [p.text for p in rel.content_parts] == [
+        "Back in Virginia",
+        "he decided to take aim at the coal industry",
+    ]
+
+
+def test_typewriter_quotes_are_quotes() -> None:
+    rel = _by_cue(_extract("''We will win,'' the coach said."), "said")
+    assert rel.content.text == "''We will win,''"
+    assert rel.direct
+
+
+def test_speaker_label_before_a_colon() -> None:
+    text = "Transcript follows.\n\nWALLACE: Let us start with the news of the day."
+    rel = _by_cue(_extract(text), ":")
+    assert rel.source_name == "WALLACE"
+    assert rel.content.text == "Let us start with the news of the day"
+
+
+def test_dash_byline_after_a_quote() -> None:
+    text = "\u201cHe does not speak for us.\u201d \u2015 Sonya Herridge\n"
+    rel = _by_cue(_extract(text), "\u2015")
+    assert rel.source_name == "Sonya Herridge"
+    assert rel.content.text == "\u201cHe does not speak for us.\u201d"
+
+
+def test_cue_keeps_auxiliaries_and_time_words() -> None:
+    found = _extract(
+        "The ministry has also denied the report. The mayor said Monday that it was over."
+    )
+    assert {r.cue.text for r in found} >= {"has also denied", "said Monday"}
+
+
+def test_relative_pronoun_source_names_its_antecedent() -> None:
+    found = _extract("It was Smith, who said that the vote was rigged, who left first.")
+    rel = _by_cue(found, "said")
+    assert rel.source is not None and rel.source.text == "who"
+    assert rel.source_name == "Smith"
+
+
+def test_hedges_and_infinitives_are_not_attributions() -> None:
+    assert _extract("I think the plan will fail, and you know it.") == []
+    assert _extract("The mayor wants to say something about the plan.") == []
+
+
 def test_text_without_attribution_gives_nothing() -> None:
     assert _extract("The river rose by two metres overnight and the bridge closed.") == []
 
@@ -170,6 +228,24 @@ def test_batch_matches_single() -> None:
     batch = extract_many(articles)
     assert batch == [extract_attributions(a) for a in articles]
     assert [r.document for r in batch[1]] == ["b"]
+
+
+def test_missing_model_is_a_typed_error_naming_the_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from summarize.errors import ConfigError, NlpModelMissingError
+    from summarize.evidence import nlp
+
+    monkeypatch.setattr(nlp, "MODEL_NAMES", ("no_such_model_xyz",))
+    nlp._load.cache_clear()
+    try:
+        with pytest.raises(NlpModelMissingError) as info:
+            nlp.load_nlp()
+    finally:
+        nlp._load.cache_clear()
+    assert isinstance(info.value, ConfigError)
+    assert "no_such_model_xyz" in str(info.value)
+    assert "pip install" in str(info.value)
 
 
 # --- the seed folder ---------------------------------------------------------------------
@@ -204,6 +280,14 @@ def test_seed_he_said_resolved_to_hajiyev(seeds: dict[str, list[Attribution]]) -
 def test_seed_armenian_denial_found(seeds: dict[str, list[Attribution]]) -> None:
     denials = [r for r in seeds["003"] if r.cue_lemma == "deny" and not r.nested]
     assert any(r.source_name == "The Armenian Defense Ministry" for r in denials)
+
+
+def test_seed_wrapped_lines_still_give_name_and_role(
+    seeds: dict[str, list[Attribution]],
+) -> None:
+    tweeted = next(r for r in seeds["003"] if r.cue_lemma == "tweet" and "Hajiyev" in r.source_name)
+    assert tweeted.source_name == "Hikmat Hajiyev"
+    assert tweeted.role == "Azerbaijan's aide to the president"
 
 
 def test_seed_prosecutors_found(seeds: dict[str, list[Attribution]]) -> None:

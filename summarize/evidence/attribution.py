@@ -42,13 +42,14 @@ _SUBJECT_DEPS = frozenset({"nsubj"})
 _ASIDE_OPEN = frozenset({",", "\u201d", '"', "''"})
 _ASIDE_CLOSE = frozenset({",", ".", "!", "?", ";"})
 _OBJECT_TAIL_DEPS = frozenset({"oprd", "prep", "xcomp", "ccomp", "dative", "dobj"})
-_CUE_RIGHT_DEPS = frozenset({"npadvmod", "advmod", "prep", "punct", "prt"})
+_CUE_RIGHT_DEPS = frozenset({"npadvmod", "advmod", "punct", "prt"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _SPEAKER_PRONOUNS = frozenset({"i", "we", "you"})
 _TRIM = " \t\r\n,.;:\u2013\u2014-"
-_SOURCE_TRIM = _TRIM + "\"'\u201c\u201d\u2018\u2019"
+_SOURCE_TRIM = _TRIM.replace(".", "") + "\"'\u201c\u201d\u2018\u2019"
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .,]+ (?:--|-|\u2014|\u2013) ")
 _CONTINUE_GAP_RE = re.compile(r"^[^\"\u201c\u201d\n]{0,80}?\n?\n?[ \t]*$")
 
 
@@ -128,8 +129,12 @@ def _source_span(subject: Token, verb: Token, text: str) -> tuple[int, int]:
     tokens = [t for t in subject.subtree if not any(_within(t, c) for c in cut)]
     if cut and cut[0].i > subject.i:
         tokens = [t for t in tokens if t.i < cut[0].left_edge.i]
+    tokens = [t for t in tokens if not t.is_space] or [subject]
     first, last = tokens[0], tokens[-1]
     start, end = _trim_chars(text, first.idx, last.idx + len(last.text), _SOURCE_TRIM)
+    dateline = _DATELINE_RE.match(text, start, end)
+    if dateline is not None:
+        start = dateline.end()
     phrase = text[start:end]
     if phrase.count("(") != phrase.count(")"):
         start, end = _trim_chars(text, start, end, _SOURCE_TRIM + "()")
@@ -185,7 +190,11 @@ def _content(verb: Token, lemma: str, subject: Token) -> list[tuple[int, int]]:
         kinds.add("dobj")
     if lemma in XCOMP_VERBS:
         kinds |= {"xcomp", "dobj"}
+    if lemma == "tell":  # "told reporters", "tell the truth": no content
+        kinds.discard("dobj")
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses and _prep_content(verb, lemma, adjacent=True) is not None:
+        return []  # "called for X": left to the preposition rule
     if not clauses and lemma not in CLAUSE_ONLY_VERBS:
         clauses = [c for c in verb.children if c.dep_ in kinds and c.i > verb.i]
     if not clauses:
@@ -266,8 +275,10 @@ def _verb_relation(
     if found is None:
         return None
     subject, namer = found
-    if lemma in COGNITION_VERBS and subject.lower_ in _SPEAKER_PRONOUNS:
-        return None  # "I believe", "you know": a hedge, not a report
+    if subject.lower_ == "you" or (
+        lemma in COGNITION_VERBS and subject.lower_ in _SPEAKER_PRONOUNS
+    ):
+        return None  # "you say", "I believe": a turn of phrase, not a report
     source = _source_span(subject, verb, text)
     cue = _cue_span(verb)
     colon = _colon_quote(verb, text, quotes)
@@ -289,22 +300,21 @@ def _verb_relation(
 
 
 def _extend_cue(verb: Token, cue: tuple[int, int], content_start: int) -> tuple[int, int]:
-    """Stretch the cue over the verb's modifiers between it and a following
-    content ("said in an interview Monday that ...", "said: ...")."""
-    if content_start < cue[1]:
-        return cue
+    """Stretch the cue over the time and manner words right after the verb
+    ("said Monday", "said sarcastically") and a colon before the content."""
     end = cue[1]
     doc = verb.doc
     i = verb.i + 1
-    while i < len(doc) and doc[i].idx < content_start:
+    while i < len(doc) and doc[i].idx >= end and doc[i].idx < max(content_start, end + 1):
         tok = doc[i]
         top = tok
         while top.head.i not in (verb.i, top.i) and top.head.i > verb.i:
             top = top.head
-        if top.head.i != verb.i or top.dep_ not in _CUE_RIGHT_DEPS:
-            return cue[0], end
-        if tok.text != ",":
-            end = tok.idx + len(tok.text)
+        if tok.is_space or top.head.i != verb.i or top.dep_ not in _CUE_RIGHT_DEPS:
+            break
+        if tok.dep_ == "punct" and tok.text != ":":
+            break
+        end = tok.idx + len(tok.text)
         i += 1
     return cue[0], end
 
@@ -319,12 +329,18 @@ def _quote_just_before(
     return None
 
 
-def _prep_content(verb: Token, lemma: str) -> tuple[int, tuple[int, int]] | None:
-    """For "spoke about X", "called for X": the end of the cue (through the
-    preposition) and the preposition's object as content."""
+def _prep_content(
+    verb: Token, lemma: str, *, adjacent: bool = False
+) -> tuple[int, tuple[int, int]] | None:
+    """For "spoke about X", "called for X", "accused her of X": the end of the
+    cue (through the preposition) and the preposition's object as content.
+    ``adjacent``: only a preposition right after the verb or its pronoun object."""
     if lemma not in PREP_VERBS:
         return None
     for child in verb.rights:
+        gap = child.i - verb.i
+        if adjacent and not (gap == 1 or (gap == 2 and verb.doc[verb.i + 1].tag_ == "PRP")):
+            continue
         if child.dep_ == "prep" and child.lower_ in PREP_VERBS[lemma]:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
@@ -367,9 +383,9 @@ def _according_to(tok: Token, text: str) -> _Relation | None:
 
 
 def _trim_chars(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int]:
-    while start < end and text[start] in chars:
+    while start < end and (text[start] in chars or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in chars:
+    while end > start and (text[end - 1] in chars or text[end - 1].isspace()):
         end -= 1
     return start, end
 

@@ -47,10 +47,37 @@ def unwrap(text: str) -> str:
     return "".join(chars)
 
 
+#: Cue forms that are nearly always nouns in news copy ("the United States", "the issue").
+_RARELY_CUES = frozenset(
+    [
+        "state",
+        "states",
+        "issue",
+        "issues",
+        "rule",
+        "rules",
+        "email",
+        "emails",
+        "message",
+        "messages",
+        "text",
+        "texts",
+        "figure",
+        "figures",
+        "counter",
+        "counters",
+        "post",
+        "posts",
+    ]
+)
+
+
 def _may_attribute(sentence: str, cue_forms: dict[str, str]) -> bool:
-    return any(
-        w.lower() in cue_forms or w.lower() == "according" for w in _WORD_RE.findall(sentence)
-    )
+    for word in _WORD_RE.findall(sentence):
+        lowered = word.lower()
+        if (lowered in cue_forms and lowered not in _RARELY_CUES) or lowered == "according":
+            return True
+    return False
 
 
 def parse_view(text: str) -> str:

@@ -101,6 +101,16 @@ def describe_source(span: Span) -> Speaker:
             person=_is_person(name_tokens, role) or head.lower_ not in ORG_WORDS,
         )
     tokens = [t for t in span if not (t.is_punct and t.i in (span.start, span.end - 1))]
+    commas = [t for t in tokens if t.text == ","]
+    if commas:  # "<title>, <Name>" where the parser hung the name elsewhere
+        tail = [t for t in tokens if t.i > commas[-1].i]
+        prefix = _strip_det([t for t in tokens if t.i < commas[-1].i])
+        if (
+            tail
+            and all(t.tag_ in _NAME_TAGS for t in tail)
+            and any(t.lower_ in TITLE_WORDS for t in prefix)
+        ):
+            return Speaker(name=_text(tail), role=_text(prefix), person=True)
     if tokens and head.tag_ in _NAME_TAGS and head.i == tokens[-1].i:
         run: list[Token] = []
         for tok in reversed(tokens):

@@ -1,0 +1,40 @@
+"""Sentence splitting and line layout: the text-level helpers the extractor relies on."""
+
+from __future__ import annotations
+
+from summarize.evidence.layout import parse_view, unwrap
+from summarize.evidence.sentences import sentence_bounds, split_sentences
+from summarize.models import Article
+
+
+def test_titles_and_initials_do_not_end_a_sentence() -> None:
+    text = "Sen. John Smith of the U.S. Senate spoke. Mr. J. Doe left! Did he? Yes."
+    assert [text[a:b] for a, b in sentence_bounds(text)] == [
+        "Sen. John Smith of the U.S. Senate spoke.",
+        "Mr. J. Doe left!",
+        "Did he?",
+        "Yes.",
+    ]
+
+
+def test_sentence_ids_and_offsets() -> None:
+    article = Article(id="d", text="Headline\n\nFirst one. Second one.")
+    sentences = split_sentences(article)
+    assert [s.id for s in sentences] == ["d:s1", "d:s2", "d:s3"]
+    assert all(article.text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_hard_wrapped_lines_are_joined_and_headlines_kept_apart() -> None:
+    wrapped = "The aide to the president, Hikmat\nHajiyev, said it was\nover.\nNext paragraph.\n"
+    assert unwrap(wrapped) == (
+        "The aide to the president, Hikmat Hajiyev, said it was over.\nNext paragraph.\n"
+    )
+    listing = "Big headline about Ganja\nThe city was hit.\nThe army said so.\n"
+    assert unwrap(listing) == listing
+
+
+def test_parse_view_blanks_sentences_without_cues_and_keeps_offsets() -> None:
+    text = "The river rose overnight. The mayor said the bridge was closed."
+    view = parse_view(text)
+    assert len(view) == len(text)
+    assert view.strip() == "The mayor said the bridge was closed."
