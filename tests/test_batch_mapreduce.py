@@ -43,9 +43,11 @@ async def test_an_event_too_large_is_mapped_per_article_then_composed_once(
     fake_openai: FakeOpenAI, tmp_path: Path
 ) -> None:
     fake_openai.responder = mapreduce_reply
-    articles = load_folder(long_event(tmp_path / "event", 5))
-    engine = engine_for(fake_openai, max_input_tokens=3500)
+    articles = load_folder(long_event(tmp_path / "event", 5, sentences=40))
     bundle = build_bundle(articles)
+    whole = engine_for(fake_openai, max_input_tokens=1)
+    limit = whole.prompt_tokens(whole.llm.messages(bundle)) - 1  # just too large for one call
+    engine = engine_for(fake_openai, max_input_tokens=limit)
     assert not engine.fits(bundle)
     summary = await engine.compose(bundle)
     names = [

@@ -81,7 +81,7 @@ def test_seed_folder_every_kept_line_is_verbatim_and_shorter(examples_dir: Path)
     plain = plain_prompt_documents(b)
     assert [d.id for d in condensed] == [a.id for a in articles]
     for doc, article in zip(condensed, articles, strict=True):
-        for line in doc.text.splitlines():
+        for line in filter(str.strip, doc.text.splitlines()):
             assert occurs_verbatim(line, article.text), (doc.id, line)
     assert sum(len(d.text) for d in condensed) < 0.9 * sum(len(d.text) for d in plain)
     assert "All rights reserved" not in condensed[1].text

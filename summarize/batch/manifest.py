@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -97,13 +96,14 @@ class ManifestWriter:
             raise OutputError(path, f"cannot write the manifest ({exc.strerror or exc})") from None
 
     def append(self, entry: ManifestEntry) -> None:
-        """Record one finished event, durably."""
+        """Record one finished event. The line is flushed to the operating system at
+        once, so it survives the process being killed; the output files themselves
+        are fsynced (``write_atomic``), and a resume trusts them, not this line."""
         self.written[entry.event] = entry
         if self._handle is None:
             return
         self._handle.write(entry.to_json() + "\n")
         self._handle.flush()
-        os.fsync(self._handle.fileno())
 
     def finalize(self, order: Iterable[str]) -> None:
         """Rewrite the manifest with one line per event of ``order``."""

@@ -2,7 +2,8 @@
 
 Events run concurrently on one asyncio loop, at most ``concurrency`` at a
 time. Loading and evidence extraction (CPU work, spaCy) run in one worker
-thread so model calls keep flowing while they do. Each event ends in exactly
+thread, and rendering and writing outputs (fsync) in a small pool, so model
+calls keep flowing while they do. Each event ends in exactly
 one of: an output record written atomically (``<event>.json``, plus
 ``<event>.md``/``.html`` for other formats), a failure (recorded, the batch
 goes on), or a budget skip. Every outcome gets a ``manifest.jsonl`` line as it
@@ -211,6 +212,7 @@ class BatchRunner:
         self._cache: ReplyCache | None = None
         self._http: httpx.AsyncClient | None = None
         self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summarize-evidence")
+        self._io = ThreadPoolExecutor(max_workers=4, thread_name_prefix="summarize-output")
 
     def _warn(self, message: str) -> None:
         self.warnings.append(message)
@@ -302,7 +304,7 @@ class BatchRunner:
             if not report.ok:
                 listed = "; ".join(str(i) for i in report.errors[:5])
                 raise SummarizeError(f"the summary did not verify: {listed}")
-            entry.output = self._write(folder.name, summary)
+            entry.output = await loop.run_in_executor(self._io, self._write, folder.name, summary)
             entry.status = OK
             if stats.completion_tokens:
                 self._completions.append(stats.completion_tokens)
@@ -401,6 +403,7 @@ class BatchRunner:
         if self._cache is not None:
             self._cache.close()
         self._cpu.shutdown(wait=False, cancel_futures=True)
+        self._io.shutdown(wait=True)
 
 
 def run_batch(

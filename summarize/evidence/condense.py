@@ -91,6 +91,7 @@ class _Unit:
     text: str
     words: list[str]
     dropped: str | None = None  # "boilerplate", "repeat" or "copy"
+    grams: set[tuple[str, ...]] | None = None
     copy_of: _Unit | None = None
 
 
@@ -262,7 +263,7 @@ class _CopyFinder:
         key = tuple(unit.words)
         if key in self._exact:
             return self._exact[key]
-        grams = _trigrams(unit.words)
+        grams = unit.grams = _trigrams(unit.words)
         if not grams:
             return None
         shared: Counter[int] = Counter()
@@ -282,7 +283,7 @@ class _CopyFinder:
 
     def add(self, unit: _Unit) -> None:
         self._exact.setdefault(tuple(unit.words), unit)
-        for gram in _trigrams(unit.words):
+        for gram in unit.grams if unit.grams is not None else _trigrams(unit.words):
             postings = self._postings.setdefault(gram, [])
             if len(postings) < _MAX_POSTINGS:
                 postings.append(unit)
@@ -304,15 +305,18 @@ def _mark_copies(docs: Sequence[_Doc]) -> None:
 
 
 def _kept_text(article: Article, units: list[_Unit]) -> str:
-    """The kept sentences, joined with the article's own separator when they were
-    neighbours (collapsed to one space or newline) and a newline across a gap."""
+    """The kept sentences, joined as the article joined them (a space, a line break,
+    or a blank line between paragraphs, each collapsed to one), and a paragraph break
+    where left-out text stood between them."""
     parts: list[str] = []
     previous: _Unit | None = None
     for unit in units:
         if previous is not None:
             between = article.text[previous.end : unit.start]
-            adjacent = between.strip() == ""
-            parts.append(" " if adjacent and "\n" not in between else "\n")
+            if between.strip() or between.count("\n") > 1:
+                parts.append("\n\n")
+            else:
+                parts.append("\n" if "\n" in between else " ")
         parts.append(unit.text)
         previous = unit
     return "".join(parts)
