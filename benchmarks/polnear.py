@@ -136,30 +136,32 @@ def score(scores: Scores, pred: dict[str, set[Fragments]], gold: dict[str, set[F
 
 
 def _row(name: str, cells: Iterable[float]) -> str:
-    return f"| {name:<28} | " + " | ".join(f"{v:5.1f}" for v in cells) + " |"
+    return f"| {name:<34} | " + " | ".join(f"{v:6.1f}" for v in cells) + " |"
 
 
 def report(scores: Scores, n: int, load_s: float, run_s: float, processes: int) -> str:
     lines = [
         f"PolNeAR dev: {n} texts (first annotator per text)",
         "",
-        "| F1 (P / R in the lower table)  | source | cue   | content |",
-        "|------------------------------|--------|-------|---------|",
+        "| F1                                 | source |    cue | content |",
+        "|------------------------------------|--------|--------|---------|",
     ]
     for kind in ("exact", "overlap", "chars"):
-        lines.append(
-            _row(f"summarize, {kind}", (100 * getattr(scores, kind)[r].prf()[2] for r in ROLES))
-        )
+        f1 = (100 * getattr(scores, kind)[r].prf()[2] for r in ROLES)
+        lines.append(_row(f"summarize, {kind}", f1))
     for name, values in PUBLISHED.items():
         lines.append(_row(f"{name} (published, exact)", values))
-    lines += ["", "| P / R                        | source      | cue         | content     |"]
-    lines.append("|------------------------------|-------------|-------------|-------------|")
+    lines += [
+        "",
+        "| P / R                              | source      | cue         | content     |",
+    ]
+    lines.append("|------------------------------------|-------------|-------------|-------------|")
     for kind in ("exact", "overlap", "chars"):
         cells = []
         for role in ROLES:
             p, r, _ = getattr(scores, kind)[role].prf()
             cells.append(f"{100 * p:4.1f} / {100 * r:4.1f}")
-        lines.append(f"| summarize, {kind:<17} | " + " | ".join(cells) + " |")
+        lines.append(f"| summarize, {kind:<23} | " + " | ".join(cells) + " |")
     lines += [
         "",
         f"throughput ({processes} process{'es' if processes > 1 else ''}): "
@@ -175,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=None, help="score only the first N texts")
     parser.add_argument("--processes", type=int, default=1, help="parser worker processes")
+    parser.add_argument("--batch-size", type=int, default=8, help="texts per parser batch")
     args = parser.parse_args(argv)
     pairs = gold_files(args.data)[: args.limit]
     if not pairs:
@@ -185,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     load_nlp()
     load_s = time.perf_counter() - started
     started = time.perf_counter()
-    results = extract_many(articles, n_process=args.processes)
+    results = extract_many(articles, n_process=args.processes, batch_size=args.batch_size)
     run_s = time.perf_counter() - started
     scores = Scores()
     for (_, ann), rels in zip(pairs, results, strict=True):
