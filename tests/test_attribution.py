@@ -227,6 +227,7 @@ def test_batch_matches_single() -> None:
     ]
     batch = extract_many(articles)
     assert batch == [extract_attributions(a) for a in articles]
+    assert extract_many(articles, n_process=2) == batch
     assert [r.document for r in batch[1]] == ["b"]
 
 

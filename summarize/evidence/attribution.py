@@ -13,9 +13,11 @@ surname-only sources are resolved to the last named source before them."""
 from __future__ import annotations
 
 import bisect
+import multiprocessing as mp
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from spacy.tokens import Doc, Token
 
@@ -70,14 +72,28 @@ def extract_attributions(article: Article) -> list[Attribution]:
 
 
 def extract_many(
-    articles: Sequence[Article], *, batch_size: int = 8, n_process: int = 1
+    articles: Sequence[Article], *, batch_size: int = 16, n_process: int = 1
 ) -> list[list[Attribution]]:
-    """:func:`extract_attributions` for many articles, parsed in batches
-    (``n_process > 1`` parses in worker processes)."""
+    """:func:`extract_attributions` for many articles, parsed in batches.
+
+    ``n_process > 1`` shares the articles out to forked worker processes
+    (where the platform can fork), which inherit the already loaded pipeline."""
     nlp = load_nlp()
+    if n_process > 1 and len(articles) > 1 and "fork" in mp.get_all_start_methods():
+        chunks = [list(articles[i::n_process]) for i in range(n_process)]
+        with mp.get_context("fork").Pool(n_process) as pool:
+            parts = pool.map(partial(_extract_chunk, batch_size=batch_size), chunks)
+        out: list[list[Attribution]] = [[] for _ in articles]
+        for i, part in enumerate(parts):
+            out[i::n_process] = part
+        return out
     texts = (parse_view(a.text) for a in articles)
-    docs = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+    docs = nlp.pipe(texts, batch_size=batch_size)
     return [attributions_from_doc(a, d) for a, d in zip(articles, docs, strict=True)]
+
+
+def _extract_chunk(articles: list[Article], batch_size: int) -> list[list[Attribution]]:
+    return extract_many(articles, batch_size=batch_size, n_process=1)
 
 
 def attributions_from_doc(article: Article, doc: Doc) -> list[Attribution]:
