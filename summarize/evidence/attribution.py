@@ -41,6 +41,8 @@ from summarize.evidence.types import Attribution, Span
 from summarize.models import Article
 
 _SUBJECT_DEPS = frozenset({"nsubj"})
+_BLOCK_AFTER_COLON_RE = re.compile(r"[ \t]*\n\s*(\S[^\n]*)")
+_ASIDE_TAIL_DEPS = frozenset({"npadvmod", "advmod", "prep", "dobj", "dative"})
 _ASIDE_OPEN = frozenset({",", "\u201d", '"', "''"})
 _ASIDE_CLOSE = frozenset({",", ".", "!", "?", ";"})
 _OBJECT_TAIL_DEPS = frozenset({"oprd", "prep", "xcomp", "ccomp", "dative", "dobj"})
@@ -241,7 +243,7 @@ def _around_aside(verb: Token, subject: Token) -> list[tuple[int, int]]:
     lo = min(subject.left_edge.i, verb.i)
     hi = max(verb.i, subject.right_edge.i)
     for child in verb.rights:
-        if child.i == hi + 1 and child.dep_ in ("npadvmod", "advmod", "prep"):
+        if child.i == hi + 1 and child.dep_ in _ASIDE_TAIL_DEPS:
             hi = child.right_edge.i
     if lo <= sent.start or doc[lo - 1].text not in _ASIDE_OPEN:
         return []
@@ -277,6 +279,9 @@ def _colon_quote(
     for q_start, q_end in quotes:
         if q_start > colon and not text[colon + 1 : q_start].strip():
             return q_start, q_end
+    block = _BLOCK_AFTER_COLON_RE.match(text, colon + 1)
+    if block is not None:  # "Limbaugh added:" and a block quotation as the next paragraph
+        return block.span(1)
     return None
 
 

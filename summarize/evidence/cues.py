@@ -41,7 +41,9 @@ OBJECT_VERBS: frozenset[str] = word_set(
     """
     deny announce condemn criticize criticise reject denounce confirm dispute
     describe call question propose demand urge praise welcome blame cite
-    acknowledge admit reveal report tweet publish issue
+    acknowledge admit reveal report tweet publish issue show find
+    attack endorse defend back echo mock label reference detail express
+    discuss
     """
 )
 
@@ -49,7 +51,7 @@ OBJECT_VERBS: frozenset[str] = word_set(
 XCOMP_VERBS: frozenset[str] = word_set(
     """
     urge ask tell warn call demand promise pledge vow refuse
-    encourage plan propose agree offer
+    encourage plan propose agree offer decline
     """
 )
 
@@ -125,6 +127,8 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "push": ("pushed", "pushes", "pushing"),
     "refer": ("referred", "refers", "referring"),
     "rule": ("ruled", "rules", "ruling"),
+    "back": ("backed", "backs", "backing"),
+    "label": ("labeled", "labelled", "labels", "labeling", "labelling"),
 }
 
 

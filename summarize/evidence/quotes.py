@@ -24,7 +24,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             opened = None
             continue
         if opened is None:
-            if mark in _OPEN:
+            if mark in _OPEN or _misturned_opening(text, match.start(), match.end()):
                 opened = match.start()
         elif mark in _CLOSE:
             out.append((opened, match.end()))
@@ -32,6 +32,12 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         else:  # a second opening mark: the first one was stray
             opened = match.start()
     return out
+
+
+def _misturned_opening(text: str, start: int, end: int) -> bool:
+    """A closing curly mark used to open a quote: at a line or word start, before a word."""
+    before = text[start - 1] if start > 0 else "\n"
+    return text[start:end] == "\u201d" and before.isspace() and text[end : end + 1].isalnum()
 
 
 def word_count(text: str) -> int:
