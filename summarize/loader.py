@@ -27,7 +27,7 @@ from typing import Any
 from summarize.errors import ArticleReadError, ConfigError, NoArticlesError, NotAFolderError
 from summarize.htmltext import extract_html
 from summarize.models import Article
-from summarize.textdecode import decode_bytes
+from summarize.textdecode import decode_bytes, decode_name
 
 __all__ = [
     "DEFAULT_MAX_ARTICLE_BYTES",
@@ -230,7 +230,7 @@ def _load(doc_id: str, path: Path, source: Path, max_article_bytes: int) -> Arti
 def load_file(path: Path, *, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> Article:
     """Load one article file; raise :class:`ArticleReadError` naming the file."""
     path = Path(path)
-    return _load(path.stem, path, path, max_article_bytes)
+    return _load(decode_name(path.stem), path, path, max_article_bytes)
 
 
 def _candidates(root: Path, report: LoadReport) -> list[tuple[Path, Path]]:
@@ -280,10 +280,11 @@ def scan_folder(
         raise NotAFolderError(root, "is a file, not a folder of articles")
     report = LoadReport()
     found = _candidates(root, report)
-    stems = Counter(path.stem for path, _ in found)
+    stems = Counter(decode_name(path.stem) for path, _ in found)
     for path, target in found:
-        doc_id = path.stem if stems[path.stem] == 1 else path.name
-        if doc_id != path.stem:
+        stem = decode_name(path.stem)
+        doc_id = stem if stems[stem] == 1 else decode_name(path.name)
+        if doc_id != stem:
             report.notes.append(f"{path}: another file has the same name; its id is '{doc_id}'")
         try:
             report.articles.append(_load(doc_id, path, target, max_article_bytes))

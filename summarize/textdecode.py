@@ -11,6 +11,7 @@ like."""
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from pathlib import Path
 
@@ -88,6 +89,17 @@ def _declared_codec(raw: bytes) -> str | None:
         return None
     # HTML's rule: a page labelled Latin-1 or ASCII is really Windows-1252.
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def decode_name(name: str) -> str:
+    """A file name as proper text. On POSIX a name that is not valid UTF-8 reaches
+    Python with surrogate escapes, which no output file can hold; such bytes are
+    read as Windows-1252, like an article's own bytes."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", errors=_FALLBACK)
+    return name
 
 
 def decode_bytes(raw: bytes, path: Path, *, html: bool = False) -> str:

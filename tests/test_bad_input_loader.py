@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 import time
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -426,3 +427,16 @@ def test_json_half_surrogate_escape_becomes_a_replacement_character(tmp_path: Pa
     text = load_file(path).text
     assert text == "The mayor \ufffd said so. \U0001f600"
     text.encode("utf-8")  # writable to an output file
+
+
+def test_a_file_name_that_is_not_utf8_gets_a_readable_id_and_the_run_completes(
+    tmp_path: Path,
+) -> None:
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("file names there are always Unicode")
+    latin1_name = os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.txt")
+    Path(latin1_name).write_text("The mayor said the bridge is closed.\n")
+    (tmp_path / "ok.txt").write_text("Police said two people were hurt.\n")
+    summary = summarize_folder(tmp_path, engine="offline")
+    assert sorted(d.id for d in summary.documents) == ["caf\u00e9", "ok"]
+    summary.model_dump_json().encode("utf-8")
