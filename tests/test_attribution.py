@@ -204,6 +204,14 @@ def test_cue_keeps_auxiliaries_and_time_words() -> None:
     assert {r.cue.text for r in found} >= {"has also denied", "said Monday"}
 
 
+def test_possessed_noun_with_a_that_clause() -> None:
+    found = _extract("Trump's claim that thousands of shootings took place was checked.")
+    rel = _by_cue(found, "claim")
+    assert rel.source is not None and rel.source.text == "Trump's"
+    assert rel.source_name == "Trump"
+    assert rel.content.text == "that thousands of shootings took place"
+
+
 def test_relative_pronoun_source_names_its_antecedent() -> None:
     found = _extract("It was Smith, who said that the vote was rigged, who left first.")
     rel = _by_cue(found, "said")

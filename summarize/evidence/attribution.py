@@ -25,6 +25,7 @@ from summarize.evidence.cues import (
     ALL_CUE_VERBS,
     CLAUSE_ONLY_VERBS,
     COGNITION_VERBS,
+    NOUN_CUES,
     OBJECT_VERBS,
     PREP_VERBS,
     SPEECH_VERBS,
@@ -42,6 +43,7 @@ from summarize.models import Article
 
 _SUBJECT_DEPS = frozenset({"nsubj"})
 _BLOCK_AFTER_COLON_RE = re.compile(r"[ \t]*\n\s*(\S[^\n]*)")
+_POSSESSIVE_PRONOUNS_SKIPPED = frozenset({"its", "my", "our", "your"})
 _ASIDE_TAIL_DEPS = frozenset({"npadvmod", "advmod", "prep", "dobj", "dative"})
 _ASIDE_OPEN = frozenset({",", "\u201d", '"', "''"})
 _ASIDE_CLOSE = frozenset({",", ".", "!", "?", ";"})
@@ -109,6 +111,8 @@ def attributions_from_doc(article: Article, doc: Doc) -> list[Attribution]:
             lemma = cue_lemma(tok.text)
             if lemma is not None:
                 rel = _verb_relation(tok, lemma, text, quotes)
+        elif rel is None and tok.tag_.startswith("NN") and tok.lower_ in NOUN_CUES:
+            rel = _noun_relation(tok, text, quotes)
         if rel is not None:
             relations.append(rel)
     for mark in [*speaker_labels(text), *dash_bylines(text, quotes)]:
@@ -371,6 +375,29 @@ def _prep_content(
                     obj.right_edge.idx + len(obj.right_edge.text),
                 )
     return None
+
+
+def _noun_relation(noun: Token, text: str, quotes: Sequence[tuple[int, int]]) -> _Relation | None:
+    """ "Trump's claim that X": the possessor is the source, the that-clause the content."""
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.i < noun.i]
+    if not owners or owners[0].lower_ in _POSSESSIVE_PRONOUNS_SKIPPED:
+        return None
+    owner = owners[0]
+    cue = (noun.idx, noun.idx + len(noun.text))
+    content: tuple[int, int] | None = None
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            content = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text))
+            break
+    if content is None:
+        return None
+    start, end = owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge.text)
+    source = _trim_chars(text, start, end, _SOURCE_TRIM)
+    lemma = NOUN_CUES[noun.lower_]
+    content = _widen_to_quotes(content, quotes, cue)
+    return _Relation(source, cue, [content], lemma, noun.doc, source)
 
 
 def _according_to(tok: Token, text: str) -> _Relation | None:

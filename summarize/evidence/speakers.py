@@ -3,6 +3,7 @@ bare surname stands for."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -36,6 +37,7 @@ TITLE_WORDS: frozenset[str] = word_set(
     prime chancellor king queen prince sheikh pope ceo founder manager professor
     """
 )
+_POSSESSIVE_END_RE = re.compile(r"(?<=\w)['\u2019]s?$")
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 
@@ -50,7 +52,8 @@ class Speaker:
 
 
 def _clean(text: str) -> str:
-    return text.strip().strip(",;:-\u2013\u2014").strip()
+    text = text.strip().strip(",;:-\u2013\u2014").strip()
+    return _POSSESSIVE_END_RE.sub("", text)
 
 
 def _text(tokens: list[Token]) -> str:
