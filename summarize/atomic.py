@@ -27,13 +27,32 @@ def _check_target(target: Path) -> Path:
     return folder
 
 
+def _is_special(target: Path) -> bool:
+    """True for an existing target (through links) that is neither a regular file nor
+    a folder: a device such as ``/dev/null`` or ``/dev/stdout``, a FIFO, a socket."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _real(target: Path) -> Path:
+    """Where a link points (so the rename replaces the file, not the link)."""
+    return Path(os.path.realpath(target)) if target.is_symlink() else target
+
+
 def check_writable(path: Path | str) -> Path:
     """Raise :class:`OutputError` now if ``path`` could not be written later.
 
     Called before a run starts, so a bad ``--output`` fails fast instead of
     after the model has been paid for. Writes and removes a temporary file."""
     target = Path(path)
-    folder = _check_target(target)
+    if _is_special(target):
+        if not os.access(target, os.W_OK):
+            raise OutputPathError(target, "cannot be written (permission denied)")
+        return target
+    folder = _check_target(_real(target))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -61,8 +80,14 @@ def write_atomic(path: Path | str, text: str) -> Path:
 
     A failure leaves any existing file untouched and raises :class:`OutputError`.
     The new file keeps the old one's permissions, or gets the usual ones for a
-    new file (a temporary file alone would leave it readable by its owner only)."""
+    new file (a temporary file alone would leave it readable by its owner only).
+    A device or FIFO (``-o /dev/stdout``) is written straight through, never
+    replaced; a link to a file has the file it points to replaced, not the link."""
     target = Path(path)
+    if _is_special(target):
+        return _write_through(target, text)
+    shown = target
+    target = _real(target)
     folder = _check_target(target)
     try:
         mode = stat.S_IMODE(target.stat().st_mode)
@@ -71,7 +96,7 @@ def write_atomic(path: Path | str, text: str) -> Path:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(target, f"cannot write to '{folder}' ({exc.strerror or exc})") from None
+        raise OutputError(shown, f"cannot write to '{folder}' ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -83,6 +108,18 @@ def write_atomic(path: Path | str, text: str) -> Path:
     except (OSError, UnicodeError) as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise OutputError(target, f"cannot write ({problem})") from None
+        raise OutputError(shown, f"cannot write ({_problem(exc)})") from None
+    return shown
+
+
+def _problem(exc: Exception) -> str:
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+
+
+def _write_through(target: Path, text: str) -> Path:
+    try:
+        with open(target, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except (OSError, UnicodeError) as exc:
+        raise OutputError(target, f"cannot write ({_problem(exc)})") from None
     return target

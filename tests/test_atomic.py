@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -96,3 +97,31 @@ def test_check_writable_reports_an_unwritable_folder(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="cannot write to '/proc'"):
         check_writable(target)
     assert not target.exists()
+
+
+def test_a_fifo_is_written_through_not_replaced(tmp_path: Path) -> None:
+    # The same path as "-o /dev/stdout" or "-o /dev/null": a rename would put a plain
+    # file where the device was (as root, for everyone on the machine).
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this platform")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+    reader.start()
+    check_writable(fifo)
+    write_atomic(fifo, "through the pipe\n")
+    reader.join(timeout=10)
+    assert received == ["through the pipe\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode), "still a FIFO"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_link_to_the_output_keeps_pointing_at_the_new_file(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "latest.json"
+    link.symlink_to(real)
+    write_atomic(link, "new")
+    assert link.is_symlink()
+    assert real.read_text() == "new"
