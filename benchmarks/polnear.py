@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=None, help="score only the first N texts")
     parser.add_argument("--processes", type=int, default=1, help="parser worker processes")
-    parser.add_argument("--batch-size", type=int, default=8, help="texts per parser batch")
+    parser.add_argument("--batch-size", type=int, default=32, help="texts per parser batch")
     args = parser.parse_args(argv)
     pairs = gold_files(args.data)[: args.limit]
     if not pairs:

@@ -36,7 +36,7 @@ from summarize.evidence.layout import parse_view
 from summarize.evidence.markers import dash_bylines, speaker_labels
 from summarize.evidence.nlp import load_nlp
 from summarize.evidence.quotes import ends_quote, quote_regions, starts_quote
-from summarize.evidence.sentences import split_sentences
+from summarize.evidence.sentences import sentence_bounds
 from summarize.evidence.speakers import FIRST_PERSON, Speaker, SpeakerMemory, describe_source
 from summarize.evidence.types import Attribution, Span
 from summarize.models import Article
@@ -76,7 +76,7 @@ def extract_attributions(article: Article) -> list[Attribution]:
 
 
 def extract_many(
-    articles: Sequence[Article], *, batch_size: int = 16, n_process: int = 1
+    articles: Sequence[Article], *, batch_size: int = 32, n_process: int = 1
 ) -> list[list[Attribution]]:
     """:func:`extract_attributions` for many articles, parsed in batches.
 
@@ -500,8 +500,7 @@ def _enclosing(rel: _Relation, relations: Sequence[_Relation]) -> _Relation | No
 
 def _finish(article: Article, relations: list[_Relation]) -> list[Attribution]:
     text = article.text
-    sentences = split_sentences(article)
-    sentence_starts = [s.start for s in sentences]
+    sentence_starts = [start for start, _ in sentence_bounds(text)]
     memory = SpeakerMemory()
     resolved: dict[int, Speaker] = {}
     for n, rel in enumerate(relations):
@@ -533,7 +532,7 @@ def _finish(article: Article, relations: list[_Relation]) -> list[Attribution]:
             Attribution(
                 id=f"{article.id}:a{len(out) + 1}",
                 document=article.id,
-                sentence_id=sentences[k].id if k >= 0 else None,
+                sentence_id=f"{article.id}:s{k + 1}" if k >= 0 else None,
                 source=source,
                 source_name=speaker.name,
                 role=speaker.role,

@@ -72,11 +72,20 @@ _RARELY_CUES = frozenset(
 )
 
 
+_DETERMINERS = frozenset(["the", "a", "an", "this", "these", "those", "every", "no"])
+
+
 def _may_attribute(sentence: str, cue_forms: dict[str, str]) -> bool:
+    previous = ""
     for word in _WORD_RE.findall(sentence):
         lowered = word.lower()
-        if (lowered in cue_forms and lowered not in _RARELY_CUES) or lowered == "according":
+        if lowered == "according" or (
+            lowered in cue_forms
+            and lowered not in _RARELY_CUES
+            and previous not in _DETERMINERS  # "the report", "a claim": a noun
+        ):
             return True
+        previous = lowered
     return False
 
 
