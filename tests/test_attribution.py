@@ -219,6 +219,12 @@ def test_relative_pronoun_source_names_its_antecedent() -> None:
     assert rel.source_name == "Smith"
 
 
+def test_reporting_infinitive_takes_the_governing_verb_into_the_cue() -> None:
+    found = _extract("The nominee continues to insist that he really wants to release them.")
+    rel = _by_cue(found, "continues to insist")
+    assert rel.content.text == "that he really wants to release them"
+
+
 def test_hedges_and_infinitives_are_not_attributions() -> None:
     assert _extract("I think the plan will fail, and you know it.") == []
     assert _extract("The mayor wants to say something about the plan.") == []

@@ -289,12 +289,29 @@ def _colon_quote(
     return None
 
 
+def _infinitive_chain(verb: Token, lemma: str) -> Token | None:
+    """``verb`` itself unless it is an infinitive; for "continues to insist that"
+    (a reporting infinitive with its own clause) the governing verb; else None."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return verb
+    head = verb.head
+    if (
+        verb.dep_ == "xcomp"
+        and head.tag_.startswith("VB")
+        and lemma in SPEECH_VERBS | COGNITION_VERBS
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    ):
+        return head
+    return None
+
+
 def _verb_relation(
     verb: Token, lemma: str, text: str, quotes: Sequence[tuple[int, int]]
 ) -> _Relation | None:
     if verb.dep_ in ("amod", "aux", "auxpass", "compound") or lemma not in ALL_CUE_VERBS:
         return None
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    chain = _infinitive_chain(verb, lemma)
+    if chain is None:
         return None  # an infinitive ("to say") reports nothing yet
     found = _subject(verb)
     if found is None:
@@ -306,6 +323,8 @@ def _verb_relation(
         return None  # "you say", "I believe": a turn of phrase, not a report
     source = _source_span(subject, verb, text)
     cue = _cue_span(verb)
+    if chain.i != verb.i:  # "continues to insist": the cue runs from the governing verb
+        cue = (_cue_span(chain)[0], cue[1])
     colon = _colon_quote(verb, text, quotes)
     raw = [colon] if colon is not None else _content(verb, lemma, subject)
     if not raw:
