@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from summarize.evidence.attribution import extract_attributions
+from summarize.evidence.attribution import extract_many
 from summarize.evidence.duplicates import find_duplicates
 from summarize.evidence.sentences import split_sentences
 from summarize.evidence.types import EvidenceBundle
@@ -16,6 +16,7 @@ def build_bundle(articles: Sequence[Article]) -> EvidenceBundle:
     bundle = EvidenceBundle(articles=list(articles))
     for article in articles:
         bundle.sentences.extend(split_sentences(article))
-        bundle.attributions.extend(extract_attributions(article))
+    for relations in extract_many(articles):
+        bundle.attributions.extend(relations)
     bundle.duplicates.extend(find_duplicates(bundle.sentences))
     return bundle
