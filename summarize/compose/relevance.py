@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from summarize.compose.figures import find_figures
+from summarize.compose.stopwords import FUNCTION_WORDS
 from summarize.textnorm import fold_casefold
 
 MIN_ARTICLES = 3
@@ -33,78 +34,7 @@ FIGURE_SHARE_MAX = 0.25
 FIGURE_SHARE_REST_MIN = 0.5
 SIMILARITY_RATIO = 0.5
 _WORD_RE = re.compile(r"[a-z][a-z'-]{2,}")
-_STOP = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "that",
-        "with",
-        "this",
-        "from",
-        "was",
-        "were",
-        "are",
-        "has",
-        "have",
-        "had",
-        "been",
-        "its",
-        "their",
-        "his",
-        "her",
-        "they",
-        "she",
-        "him",
-        "them",
-        "who",
-        "whom",
-        "which",
-        "what",
-        "when",
-        "where",
-        "while",
-        "also",
-        "said",
-        "says",
-        "would",
-        "could",
-        "should",
-        "will",
-        "can",
-        "not",
-        "but",
-        "about",
-        "after",
-        "before",
-        "into",
-        "over",
-        "than",
-        "then",
-        "there",
-        "these",
-        "those",
-        "other",
-        "some",
-        "such",
-        "only",
-        "more",
-        "most",
-        "very",
-        "just",
-        "being",
-        "our",
-        "out",
-        "all",
-        "any",
-        "one",
-        "two",
-        "three",
-        "new",
-        "after",
-        "per",
-    ]
-)
+_STOP = FUNCTION_WORDS
 
 
 @dataclass
