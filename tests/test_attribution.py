@@ -266,6 +266,27 @@ def test_missing_model_is_a_typed_error_naming_the_install(
 # --- the seed folder ---------------------------------------------------------------------
 
 
+def test_interview_setting_stays_with_the_cue() -> None:
+    found = _extract(
+        "\u201cThat was outrageous,\u201d the strategist said in an interview with CNN. "
+        "The mayor said in a phone interview that the roads were closed."
+    )
+    quoted = _by_cue(found, "said in an interview with CNN")
+    assert quoted.content.text == "\u201cThat was outrageous,\u201d"
+    clause = _by_cue(found, "said in a phone interview")
+    assert clause.content.text == "that the roads were closed"
+
+
+def test_inverted_speaker_label_names_the_speaker() -> None:
+    found = _extract(
+        "Tax experts disagree.\nSaid Ellis: \u201cShe is not interested in tax reform.\u201d\n"
+    )
+    rel = _by_cue(found, "Said")
+    assert rel.source is not None and rel.source.text == "Ellis"
+    assert rel.source_name == "Ellis"
+    assert rel.content.text == "\u201cShe is not interested in tax reform.\u201d"
+
+
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, list[Attribution]]:
     articles = load_folder(SEEDS)

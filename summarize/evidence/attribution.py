@@ -50,6 +50,8 @@ _ASIDE_CLOSE = frozenset({",", ".", "!", "?", ";"})
 _OBJECT_TAIL_DEPS = frozenset({"oprd", "prep", "xcomp", "ccomp", "dative", "dobj"})
 _CUE_RIGHT_DEPS = frozenset({"npadvmod", "advmod", "punct", "prt"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+_SETTING_PREPS = frozenset({"in", "during"})
+_SETTING_NOUNS = frozenset({"interview", "interviews"})
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _SPEAKER_PRONOUNS = frozenset({"i", "we", "you"})
@@ -349,8 +351,18 @@ def _extend_cue(verb: Token, cue: tuple[int, int], content_start: int) -> tuple[
     end = cue[1]
     doc = verb.doc
     i = verb.i + 1
-    while i < len(doc) and doc[i].idx >= end and doc[i].idx < max(content_start, end + 1):
+    while i < len(doc) and doc[i].idx >= end:
         tok = doc[i]
+        if (
+            tok.head.i == verb.i
+            and _interview_phrase(tok)
+            and not tok.idx <= content_start <= tok.right_edge.idx
+        ):
+            last = tok.right_edge  # "said in an interview (with CNN)": where it was said
+            end, i = last.idx + len(last.text), last.i + 1
+            continue
+        if tok.idx >= max(content_start, end + 1):
+            break
         top = tok
         while top.head.i not in (verb.i, top.i) and top.head.i > verb.i:
             top = top.head
@@ -361,6 +373,16 @@ def _extend_cue(verb: Token, cue: tuple[int, int], content_start: int) -> tuple[
         end = tok.idx + len(tok.text)
         i += 1
     return cue[0], end
+
+
+def _interview_phrase(prep: Token) -> bool:
+    """ "in an interview", "during a phone interview": the setting of a reported remark,
+    which PolNeAR's cue conventions keep with the verb."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in _SETTING_PREPS
+        and any(c.dep_ == "pobj" and c.lower_ in _SETTING_NOUNS for c in prep.children)
+    )
 
 
 def _quote_just_before(

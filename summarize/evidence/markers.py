@@ -20,6 +20,8 @@ _BYLINE_RE = re.compile(
     r"[ \t]*(?P<dash>[\u2015\u2014])[ \t]*"
     r"(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z\u00c0-\u024f][\w.'\u2019-]*){0,4})"
 )
+#: Speech verbs that open an inverted label ("Said Ellis: ...", "Added Smith: ...").
+_INVERTED_VERBS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
 _NOT_LABELS = frozenset({"Photo", "Read", "Source", "Update", "Note", "Editor", "Watch", "Via"})
 
 
@@ -44,7 +46,19 @@ def speaker_labels(text: str) -> list[Marked]:
         if content.endswith(("\u201d", '"')) and not content.startswith(("\u201c", '"')):
             content = content[:-1].rstrip()
         colon = match.end("label")
-        out.append(Marked(match.span("label"), (colon, colon + 1), (start, start + len(content))))
+        label_start, label_end = match.span("label")
+        verb, _, name = label.partition(" ")
+        if verb.lower() in _INVERTED_VERBS and name:  # "Said Ellis: ..." names Ellis
+            source = (label_start + len(verb) + 1, label_end)
+            out.append(
+                Marked(
+                    source, (label_start, label_start + len(verb)), (start, start + len(content))
+                )
+            )
+            continue
+        out.append(
+            Marked((label_start, label_end), (colon, colon + 1), (start, start + len(content)))
+        )
     return out
 
 
