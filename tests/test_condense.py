@@ -6,8 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from summarize.evidence.condense import plain_prompt_documents, prompt_documents
-from summarize.evidence.types import EvidenceBundle
+from summarize.evidence.condense import (
+    confident_off_event,
+    plain_prompt_documents,
+    prompt_documents,
+)
+from summarize.evidence.types import Attribution, EvidenceBundle, Span
 from summarize.loader import load_folder
 from summarize.models import Article
 from summarize.textnorm import occurs_verbatim
@@ -85,3 +89,93 @@ def test_seed_folder_every_kept_line_is_verbatim_and_shorter(examples_dir: Path)
             assert occurs_verbatim(line, article.text), (doc.id, line)
     assert sum(len(d.text) for d in condensed) < 0.9 * sum(len(d.text) for d in plain)
     assert "All rights reserved" not in condensed[1].text
+
+
+OSCE = (
+    "The OSCE Minsk Group – co-chaired by France, Russia, and the US – was formed in 1992 "
+    "to find a peaceful solution to the conflict, but to no avail."
+)
+
+
+def test_a_copy_differing_only_in_dashes_and_spelling_is_carried_once() -> None:
+    variant = (
+        "The OSCE Minsk Group-co-chaired by France, Russia, and the U.S.-was formed in 1992 "
+        "to find a peaceful solution to the conflict, but to no avail."
+    )
+    docs = prompt_documents(bundle(OSCE, f"Rescue teams worked all night.\n{variant}"))
+    assert "Minsk" not in docs[1].text
+    assert any("d1" in n for n in docs[0].notes)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        (
+            "Many world powers, including Russia and France, have urged a new cease-fire.",
+            "Many world powers, including Russia and France, have not urged a new cease-fire.",
+        ),
+        (
+            '"The city was hit by missiles overnight," Hajiyev said on Twitter.',
+            '"The city was hit by missiles overnight," Pashinyan said on Twitter.',
+        ),
+        (
+            "At least 47 civilians were killed and 222 injured in the attacks.",
+            "At least 47 civilians were killed and 232 injured in the attacks.",
+        ),
+    ],
+)
+def test_a_near_copy_that_changes_a_name_figure_or_negation_is_kept(
+    earlier: str, later: str
+) -> None:
+    docs = prompt_documents(bundle(earlier, later))
+    assert docs[1].text == later
+
+
+def test_a_left_out_copy_that_introduces_a_speaker_by_full_name_is_put_back() -> None:
+    intro = '"Rescue work goes on," Hikmet Hajiyev, assistant to the president, said on Twitter.'
+    later = '"Two kids are among the dead," Hajiyev said later in the evening.'
+    b = bundle(f"The city was shelled.\n{intro}", f"Sirens sounded at night.\n{intro}\n{later}")
+    start = b.articles[1].text.index("Hikmet")
+    cue = b.articles[1].text.index("said on")
+    b.attributions.append(
+        Attribution(
+            id="d1:a1",
+            document="d1",
+            source_name="Hikmet Hajiyev",
+            source=Span(start=start, end=start + 14, text="Hikmet Hajiyev"),
+            cue=Span(start=cue, end=cue + 4, text="said"),
+            content=Span(start=0, end=1, text='"'),
+            direct=True,
+        )
+    )
+    docs = prompt_documents(b)
+    assert intro in docs[1].text and later in docs[1].text
+    without_relations = prompt_documents(bundle(b.articles[0].text, b.articles[1].text))
+    assert "Hikmet" not in without_relations[1].text  # a plain copy still goes
+
+
+def test_hard_wrapped_short_lines_stay_in_their_sentence() -> None:
+    text = (
+        "The Foreign Ministry tweeted that\none civilian was killed in the attack.\n"
+        "Earlier, Azerbaijan accused Armenia of\nfiring on its territory."
+    )
+    docs = prompt_documents(bundle(text))
+    assert docs[0].text == text
+
+
+def test_seed_folder_confidently_off_event_article_is_shortened_with_its_reason(
+    examples_dir: Path,
+) -> None:
+    b = EvidenceBundle(articles=load_folder(examples_dir))
+    off = confident_off_event(b.articles)
+    assert list(off) == ["003_2105b4721b65a7a3"]
+    docs = {d.id: d for d in prompt_documents(b)}
+    whole = {d.id: d for d in prompt_documents(b, shorten_off_event=False)}
+    short = docs["003_2105b4721b65a7a3"]
+    assert len(short.text) < 0.6 * len(whole["003_2105b4721b65a7a3"].text)
+    assert short.text.startswith("Missiles fired from Armenia")  # the opening stays
+    assert "50 miles (80 km)" in short.text and "30,000" in short.text  # figures stay
+    assert "Arayik Harutyunyan" not in short.text  # no figure, no date: left out
+    assert any("different incident" in n and "2020-10-11" in n for n in short.notes)
+    for doc_id in docs.keys() - off.keys():
+        assert docs[doc_id].text == whole[doc_id].text  # on-event articles untouched

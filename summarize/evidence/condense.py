@@ -11,11 +11,25 @@ Fewer tokens, nothing lost:
   lines, copyright lines, bylines ("*Writing by ..."), "Published Date:" lines,
   lone source credits such as "(Al Jazeera)".
 
-Copies are found here, on sentences that never split a quotation, and only
-when at least 80% of a passage's word trigrams occur in one earlier passage:
-a later passage that adds something (a different attribution, an extra
-clause) is kept whole. (``bundle.duplicates`` groups looser matches for
+Copies are found here, on sentences that never split a quotation, compared on
+a folded form (case, quote marks, dashes, "U.S."/"US"/"United States" made one),
+and only when at least 80% of a passage's word trigrams occur in one earlier
+passage, or when every word of it that does not line up with the earlier one is
+a filler word ("the", "on", "had", "many" ...; never a name, figure or
+negation): a later passage that adds something (a different attribution, an
+extra clause) is kept whole. (``bundle.duplicates`` groups looser matches for
 counting and crediting; dropping those would lose the added text.)
+
+A left-out copy that introduces a speaker by full name ("Hikmet Hajiyev,
+assistant to the Azerbaijani president, said") is put back when the rest of
+its document never names them so: its later "Hajiyev said" and "he said" lines
+must still tell who speaks.
+
+An article the offline relevance check (:mod:`summarize.compose.relevance`)
+judges to report another incident *with confidence* (both hard signals: its
+figures occur in no other article and it dates its report to another day) is
+shortened to its opening and its sentences with figures or dates, with a note
+giving the reason; the model still lists it and judges it itself.
 
 Whatever is kept is a verbatim substring of the article: kept sentences are
 joined by a single space or newline, so every line of a prompt document occurs
@@ -30,9 +44,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from pydantic import BaseModel, Field
 
+from summarize.compose.event import reference_date, report_date
+from summarize.compose.figures import find_figures
+from summarize.compose.relevance import document_features, judge_relevance
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import Article
 from summarize.textnorm import fold_casefold
@@ -64,6 +82,25 @@ _UNIT_BOILERPLATE = re.compile(
     r"^(photo|photos|image|picture|video|file photo)(\s+credit)?\s*:\s*[^.!?]{0,60}[.]?$", re.I
 )
 _WORD_RE = re.compile(r"\w+")
+#: Spellings folded together before passages are compared (never in what is shown).
+_COMPARE_FOLDS = [
+    (re.compile(r"\bu\.\s?s\.(?!\w)|\bunited states\b"), "us"),
+    (re.compile(r"\bu\.\s?k\.(?!\w)|\bunited kingdom\b"), "uk"),
+    (re.compile(r"\bu\.\s?n\.(?!\w)|\bunited nations\b"), "un"),
+    (re.compile(r"\bcease-fire\b"), "ceasefire"),
+]
+#: Words whose presence or absence does not change what a passage reports: a
+#: later passage that differs from an earlier one only by these (and by
+#: punctuation, dashes, quote marks, spellings folded above) is a copy in
+#: substance. No negation, number or name is among them.
+_FILLER_LIST = (
+    "a an the on in at of to for by had has have been was were is are that which "
+    "many some about also and s"
+)
+FILLER_WORDS = frozenset(_FILLER_LIST.split())
+#: Share of a passage's words that must line up, in order, with an earlier
+#: passage for the two to be compared as copies in substance.
+SUBSTANCE_SHARE = 0.75
 _LIST_ITEM_RE = re.compile(r"^\s*[-•*]\s")
 
 
@@ -90,7 +127,7 @@ class _Unit:
     end: int
     text: str
     words: list[str]
-    dropped: str | None = None  # "boilerplate", "repeat" or "copy"
+    dropped: str | None = None  # "boilerplate", "repeat", "copy" or "off-event"
     grams: set[tuple[str, ...]] | None = None
     copy_of: _Unit | None = None
 
@@ -150,13 +187,16 @@ def _ends_sentence(line: str) -> bool:
 
 def _blocks(text: str, standalone: set[int]) -> list[tuple[int, int]]:
     """Runs of lines that belong together: a line break ends a block after a
-    blank line, after a line that ends a sentence, or after a short heading;
-    otherwise it is a hard wrap inside a sentence. Lines starting at an offset
+    blank line, after a line that ends a sentence, or after a short heading (a
+    short line the next line does not continue in lower case); otherwise it is a
+    hard wrap inside a sentence. Lines starting at an offset
     in ``standalone`` (boilerplate, list items) are blocks of their own."""
     blocks: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
-    for start, end in _line_spans(text):
+    lines = _line_spans(text)
+    for n, (start, end) in enumerate(lines):
         line = text[start:end]
+        following = text[lines[n + 1][0] : lines[n + 1][1]].lstrip() if n + 1 < len(lines) else ""
         if not line.strip() or start in standalone:
             if current:
                 blocks.append(current)
@@ -166,7 +206,7 @@ def _blocks(text: str, standalone: set[int]) -> list[tuple[int, int]]:
             continue
         current = (current[0], end) if current else (start, end)
         words = len(line.split())
-        if _ends_sentence(line) or words <= 5:
+        if _ends_sentence(line) or (words <= 5 and not following[:1].islower()):
             blocks.append(current)
             current = None
     if current:
@@ -239,13 +279,36 @@ def _segment(index: int, article: Article) -> _Doc:
                 start=start,
                 end=end,
                 text=text[start:end],
-                words=_WORD_RE.findall(fold_casefold(text[start:end])),
+                words=_compare_words(text[start:end]),
             )
             inside_dropped_line = any(a <= start and end <= b for a, b in dropped_lines)
             if inside_dropped_line or _UNIT_BOILERPLATE.match(unit.text):
                 unit.dropped = "boilerplate"
             doc.units.append(unit)
     return doc
+
+
+def _compare_words(text: str) -> list[str]:
+    """The words a passage is compared by: folded, case-folded, common spelling
+    variants made one ("U.S." and "United States" are "us")."""
+    folded = fold_casefold(text)
+    for pattern, replacement in _COMPARE_FOLDS:
+        folded = pattern.sub(replacement, folded)
+    return _WORD_RE.findall(folded)
+
+
+def _same_in_substance(words: list[str], earlier: list[str]) -> bool:
+    """True when every word of ``words`` that does not line up with ``earlier``
+    (in order) is a filler word, and most of them line up: ``words`` then adds
+    nothing to ``earlier`` (no other name, figure, negation or clause)."""
+    matcher = SequenceMatcher(None, words, earlier, autojunk=False)
+    matched = [False] * len(words)
+    for block in matcher.get_matching_blocks():
+        for i in range(block.a, block.a + block.size):
+            matched[i] = True
+    if sum(matched) < SUBSTANCE_SHARE * len(words):
+        return False
+    return all(ok or w in FILLER_WORDS for w, ok in zip(words, matched, strict=True))
 
 
 def _trigrams(words: list[str]) -> set[tuple[str, ...]]:
@@ -277,7 +340,7 @@ class _CopyFinder:
             if (
                 count / len(grams) >= NEAR_DUPLICATE_SHARE
                 and len(other.words) >= len(unit.words) * NEAR_DUPLICATE_SHARE
-            ):
+            ) or _same_in_substance(unit.words, other.words):
                 return other
         return None
 
@@ -302,6 +365,77 @@ def _mark_copies(docs: Sequence[_Doc]) -> None:
                 unit.copy_of = original
             else:
                 finder.add(unit)
+
+
+def _is_full_name(name: str) -> bool:
+    """A speaker named by at least two capitalised words ("Hikmet Hajiyev")."""
+    words = name.split()
+    return len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper()
+
+
+def _keep_introductions(docs: Sequence[_Doc], bundle: EvidenceBundle) -> None:
+    """Put back a left-out copy that introduces a speaker by full name when the
+    document's kept text never names them so: later "Hajiyev said" and "he said"
+    lines must still tell who speaks."""
+    index = {d.article.id: d for d in docs}
+    for a in sorted(bundle.attributions, key=lambda a: (a.document, a.cue.start)):
+        doc = index.get(a.document)
+        if doc is None or not _is_full_name(a.source_name):
+            continue
+        name = fold_casefold(a.source_name)
+        if any(u.dropped is None and name in fold_casefold(u.text) for u in doc.units):
+            continue
+        at = a.source.start if a.source is not None else a.cue.start
+        for unit in doc.units:
+            if unit.start <= at < unit.end and unit.dropped in ("copy", "repeat"):
+                unit.dropped, unit.copy_of = None, None
+                break
+
+
+_DATE_WORD_RE = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\d",
+    re.IGNORECASE,
+)
+
+
+def confident_off_event(articles: Sequence[Article]) -> dict[str, str]:
+    """Articles the offline relevance check judges to report another incident with
+    confidence, with its reason: flagged by both hard signals, figures shared with
+    no other article and a different day. (Wording overlap is a weak signal, as a
+    translated article shares few words with the rest, so a verdict that rests on
+    it never shortens an article.)"""
+    ref = reference_date(articles)
+    features = [document_features(a.id, a.text, report_date(a, ref)) for a in articles]
+    return {
+        v.document: v.reason or "a different incident"
+        for v in judge_relevance(features)
+        if not v.on_event and {"figures", "date"} <= set(v.signals)
+    }
+
+
+def _shorten_off_event(doc: _Doc, originals: set[int]) -> int:
+    """Keep an off-event article's opening and its sentences with figures or dates
+    (what the model needs to see that it reports another incident), and every
+    passage another document's copy points to; returns how many sentences were
+    left out."""
+    left_out = 0
+    opening = True
+    for unit in doc.units:
+        if unit.dropped:
+            continue
+        if (
+            opening
+            or id(unit) in originals
+            or _DATE_WORD_RE.search(unit.text)
+            or find_figures(unit.text)
+        ):
+            opening = False
+            continue
+        unit.dropped = "off-event"
+        left_out += 1
+    return left_out
 
 
 def _kept_text(article: Article, units: list[_Unit]) -> str:
@@ -372,16 +506,37 @@ def _notes(doc: _Doc, docs: Sequence[_Doc], credited: dict[int, list[_Unit]]) ->
     return notes
 
 
-def prompt_documents(bundle: EvidenceBundle) -> list[PromptDocument]:
+def _off_event_note(reason: str, left_out: int) -> str:
+    return (
+        f"Shortened: the offline relevance check judges that this document reports "
+        f"{reason.rstrip('.')}. Shown are its opening and its sentences with figures or "
+        f"dates; {left_out} other sentence(s) are left out. List it under documents "
+        "and judge on_event yourself."
+    )
+
+
+def prompt_documents(
+    bundle: EvidenceBundle, *, shorten_off_event: bool = True
+) -> list[PromptDocument]:
     """The documents to put in the prompt, in input order, condensed as the module
-    doc describes."""
+    doc describes (``shorten_off_event=False`` keeps confidently off-event
+    articles whole)."""
     docs = [_segment(n, a) for n, a in enumerate(bundle.articles)]
     _mark_copies(docs)
+    _keep_introductions(docs, bundle)
+    off_event = confident_off_event(bundle.articles) if shorten_off_event else {}
+    originals = {id(u.copy_of) for d in docs for u in d.units if u.copy_of is not None}
+    shortened = {
+        d.article.id: _shorten_off_event(d, originals) for d in docs if d.article.id in off_event
+    }
     credits = _credits(docs)
     out: list[PromptDocument] = []
     for n, doc in enumerate(docs):
         a = doc.article
         kept = [u for u in doc.units if u.dropped is None]
+        notes = _notes(doc, docs, credits.get(n, {}))
+        if shortened.get(a.id):
+            notes.append(_off_event_note(off_event[a.id], shortened[a.id]))
         out.append(
             PromptDocument(
                 id=a.id,
@@ -389,7 +544,7 @@ def prompt_documents(bundle: EvidenceBundle) -> list[PromptDocument]:
                 title=a.title,
                 published=a.published,
                 text=_kept_text(a, kept),
-                notes=_notes(doc, docs, credits.get(n, {})),
+                notes=notes,
             )
         )
     return out
