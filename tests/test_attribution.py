@@ -287,6 +287,26 @@ def test_inverted_speaker_label_names_the_speaker() -> None:
     assert rel.content.text == "\u201cShe is not interested in tax reform.\u201d"
 
 
+def test_reporting_aside_is_not_part_of_the_source() -> None:
+    found = _extract(
+        "Mr. Kamin, who emphasized that the plan was simple, said the rules would change."
+    )
+    rel = _by_cue(found, "said")
+    assert rel.source is not None and rel.source.text == "Mr. Kamin"
+    assert rel.content.text == "the rules would change"
+    aside = _by_cue(found, "emphasized")
+    assert aside.content.text == "that the plan was simple"
+
+
+def test_descriptive_relative_clause_stays_in_the_source() -> None:
+    found = _extract(
+        "Peter Morgan, who has challenged the coal industry, said the rules would change."
+    )
+    rel = _by_cue(found, "said")
+    assert rel.source is not None
+    assert rel.source.text == "Peter Morgan, who has challenged the coal industry,"
+
+
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, list[Attribution]]:
     articles = load_folder(SEEDS)

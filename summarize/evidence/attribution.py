@@ -50,6 +50,7 @@ _ASIDE_CLOSE = frozenset({",", ".", "!", "?", ";"})
 _OBJECT_TAIL_DEPS = frozenset({"oprd", "prep", "xcomp", "ccomp", "dative", "dobj"})
 _CUE_RIGHT_DEPS = frozenset({"npadvmod", "advmod", "punct", "prt"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+_ASIDE_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 _SETTING_PREPS = frozenset({"in", "during"})
 _SETTING_NOUNS = frozenset({"interview", "interviews"})
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
@@ -149,7 +150,7 @@ def _subject(verb: Token) -> tuple[Token, Token] | None:
 
 def _source_span(subject: Token, verb: Token, text: str) -> tuple[int, int]:
     """The subject's phrase, less a clause of it that holds the cue itself."""
-    cut = [c for c in subject.children if _within(verb, c)]
+    cut = [c for c in subject.children if _within(verb, c)] + _asides(subject)
     tokens = [t for t in subject.subtree if not any(_within(t, c) for c in cut)]
     if cut and cut[0].i > subject.i:
         tokens = [t for t in tokens if t.i < cut[0].left_edge.i]
@@ -169,6 +170,20 @@ def _source_span(subject: Token, verb: Token, text: str) -> tuple[int, int]:
             "--" if closing[:2] == "--" else ","
         )
     return start, end
+
+
+def _asides(subject: Token) -> list[Token]:
+    """Comma-set clauses of the subject that report something of their own
+    ("Mr. Kamin, who emphasized that ..., said"; "Trump, speaking to veterans,
+    said"): they are a separate attribution, not part of the speaker's name."""
+    out: list[Token] = []
+    for tok in subject.subtree:
+        edge = tok.left_edge.i
+        if tok.i <= subject.i or edge == 0 or tok.doc[edge - 1].text != ",":
+            continue
+        if tok.dep_ in _ASIDE_CLAUSE_DEPS and cue_lemma(tok.text) is not None:
+            out.append(tok)
+    return out
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
