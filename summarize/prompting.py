@@ -38,14 +38,12 @@ _SPACE = re.compile(r"\s+")
 
 
 class SpeakerLine(TypedDict):
-    """Who is attributed in one document: a line of the prompt's speaker index."""
+    """One speaker of the prompt's speaker index: the name as the documents give
+    it, the roles they give, and the numbers of the documents attributing to it."""
 
-    document: str
     speaker: str
-    role: str | None
-    cues: list[str]
-    statements: int
-    direct: int
+    roles: list[str]
+    documents: list[int]
 
 
 class ChatMessage(TypedDict):
@@ -98,31 +96,30 @@ def prompt_version() -> str:
     return f"{declared}+{digest.hexdigest()[:8]}"
 
 
-def speaker_index(bundle: EvidenceBundle) -> list[SpeakerLine]:
-    """The bundle's attribution relations grouped per document and speaker, in
-    order of first appearance: a compact "who is quoted where" for the model.
+#: Speaker names that say nothing about who speaks, left out of the index.
+_NAMELESS_LIST = "i we you he she it they this that these those who which one"
+_NAMELESS = frozenset(_NAMELESS_LIST.split())
 
-    Only names, roles, cues and counts go in: the content spans are already in
-    the documents, and repeating them would double the prompt."""
-    lines: dict[tuple[str, str, str | None], SpeakerLine] = {}
+
+def speaker_index(bundle: EvidenceBundle) -> list[SpeakerLine]:
+    """The bundle's attributed speakers, in order of first appearance, each with
+    its roles and the numbers (1-based, as in the prompt's ``number=``) of the
+    documents attributing to it: a compact "who is quoted where" for the model.
+
+    Nothing more goes in: the statements, cues and quotes are in the documents
+    already, and pronoun speakers ("he", "we") name no one."""
+    numbers = {a.id: n for n, a in enumerate(bundle.articles, 1)}
+    lines: dict[str, SpeakerLine] = {}
     for a in bundle.attributions:
-        key = (a.document, a.source_name, a.role)
-        line = lines.setdefault(
-            key,
-            {
-                "document": a.document,
-                "speaker": a.source_name,
-                "role": a.role,
-                "cues": [],
-                "statements": 0,
-                "direct": 0,
-            },
-        )
-        cue = oneline(a.cue.text).lower()
-        if cue not in line["cues"]:
-            line["cues"].append(cue)
-        line["statements"] += 1
-        line["direct"] += int(a.direct)
+        name = oneline(a.source_name)
+        if name.lower() in _NAMELESS or a.document not in numbers:
+            continue
+        line = lines.setdefault(name, {"speaker": name, "roles": [], "documents": []})
+        role = oneline(a.role) if a.role else None
+        if role and role not in line["roles"]:
+            line["roles"].append(role)
+        if numbers[a.document] not in line["documents"]:
+            line["documents"].append(numbers[a.document])
     return list(lines.values())
 
 

@@ -14,6 +14,7 @@ from summarize.evidence.condense import (
 from summarize.evidence.types import Attribution, EvidenceBundle, Span
 from summarize.loader import load_folder
 from summarize.models import Article
+from summarize.prompting import render_user
 from summarize.textnorm import occurs_verbatim
 
 WIRE = (
@@ -179,3 +180,25 @@ def test_seed_folder_confidently_off_event_article_is_shortened_with_its_reason(
     assert any("different incident" in n and "2020-10-11" in n for n in short.notes)
     for doc_id in docs.keys() - off.keys():
         assert docs[doc_id].text == whole[doc_id].text  # on-event articles untouched
+
+
+def test_speaker_index_lists_each_named_speaker_once_with_its_documents() -> None:
+    b = bundle("Alpha text.", "Beta text.")
+    for n, (doc, who, role) in enumerate(
+        [("d0", "Hajiyev", "aide"), ("d1", "Hajiyev", "adviser"), ("d1", "We", None)]
+    ):
+        b.attributions.append(
+            Attribution(
+                id=f"{doc}:a{n}",
+                document=doc,
+                source_name=who,
+                role=role,
+                cue=Span(start=0, end=8, text="declared"),
+                content=Span(start=0, end=1, text="x"),
+                direct=False,
+            )
+        )
+    user = render_user(b)
+    assert "- Hajiyev (aide; adviser): 1, 2\n" in user
+    assert "- We" not in user  # a pronoun names no one
+    assert "declared" not in user  # cues are in the documents already

@@ -94,12 +94,11 @@ def test_speaker_index_groups_attributions_per_document_and_speaker() -> None:
         ]
     )
     lines = speaker_index(b)
-    assert [(s["document"], s["speaker"], s["statements"], s["direct"]) for s in lines] == [
-        ("alpha", "Hajiyev", 2, 1),
-        ("alpha", "Officials", 1, 0),
-        ("beta", "Hajiyev", 1, 1),
+    assert [(s["speaker"], s["roles"], s["documents"]) for s in lines] == [
+        ("Hajiyev", ["aide"], [1, 2]),
+        ("Officials", [], [1]),
     ]
     user = render_user(b)
-    assert "- Hajiyev (aide): said, added; 2 statement(s), 1 direct quote(s)" in user
+    assert "- Hajiyev (aide): 1, 2\n- Officials: 1\n" in user
     assert "<evidence>" not in render_user(b, include_attributions=False)
     assert "<evidence>" not in render_user(bundle(ALPHA))  # no relations, no index
