@@ -24,7 +24,7 @@ from typing import TypedDict
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from summarize.evidence.condense import prompt_documents
+from summarize.evidence.condense import plain_prompt_documents, prompt_documents
 from summarize.evidence.types import EvidenceBundle
 from summarize.resources import prompts_dir
 
@@ -128,11 +128,14 @@ def render_system() -> str:
     return _environment().get_template(SYSTEM_TEMPLATE).render().strip()
 
 
-def render_user(bundle: EvidenceBundle, *, include_attributions: bool = True) -> str:
-    """The user message: the numbered, fenced documents and the evidence list."""
+def render_user(
+    bundle: EvidenceBundle, *, include_attributions: bool = True, condense: bool = True
+) -> str:
+    """The user message: the numbered, fenced documents and the evidence list.
+    ``condense=False`` puts every article in whole (for measuring what condensing saves)."""
     template = _environment().get_template(USER_TEMPLATE)
     return template.render(
-        documents=prompt_documents(bundle),
+        documents=prompt_documents(bundle) if condense else plain_prompt_documents(bundle),
         speakers=speaker_index(bundle) if include_attributions else [],
     ).strip()
 
