@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from functools import cache
 from typing import Any
 
 import jsonschema
@@ -20,9 +21,15 @@ def summary_dict(summary: EventSummary) -> dict[str, Any]:
     return data
 
 
+@cache
+def _summary_validator() -> jsonschema.Draft202012Validator:
+    """The schema's validator, built once (it caches resolved references inside)."""
+    return jsonschema.Draft202012Validator(load_schema(SUMMARY_SCHEMA))
+
+
 def validate_summary_dict(data: dict[str, Any]) -> None:
     """Raise ``jsonschema.ValidationError`` when ``data`` breaks the shipped schema."""
-    jsonschema.Draft202012Validator(load_schema(SUMMARY_SCHEMA)).validate(data)
+    _summary_validator().validate(data)
 
 
 def render_json(summary: EventSummary) -> str:

@@ -15,15 +15,18 @@ OpenAI-compatible endpoint through instructor -> a verified
 - Usage is summed over every attempt (:class:`~summarize.engines.usage.AttemptLog`).
 
 instructor renders message contents as Jinja whenever a validation context is
-given. So the messages handed to instructor are the one-variable templates
-``{{ summarize_system }}`` / ``{{ summarize_user }}`` and the rendered prompt
-text travels in the context: Jinja never parses article text, and ``{%`` or
-``{{`` in an article reaches the model untouched.
+given. So no context is given: the articles reach the grounding validator
+through :func:`~summarize.engines.llm_validation.grounding_articles`, and the
+rendered messages go out as they are (``textwrap.dedent``-ed, as instructor's
+template pass did, so requests and cache keys stay byte-identical). Jinja
+never parses article text, and ``{%`` or ``{{`` in an article reaches the
+model untouched; nor is a template compiled per request.
 """
 
 from __future__ import annotations
 
 import json
+from textwrap import dedent
 from typing import Any
 
 import openai
@@ -33,15 +36,13 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
 from summarize.config import Settings
 from summarize.engines.llm_client import build_instructor, build_openai_client
-from summarize.engines.llm_validation import SummaryReply, validation_context
+from summarize.engines.llm_validation import SummaryReply, grounding_articles
 from summarize.engines.usage import AttemptLog
 from summarize.errors import ModelError, ValidationExhaustedError
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import SCHEMA_VERSION, EventSummary, Provenance
 from summarize.prompting import ChatMessage, prompt_version, render_messages
 from summarize.version import __version__
-
-_MESSAGE_VARS = {"system": "summarize_system", "user": "summarize_user"}
 
 
 def _is_reply_fault(exc: BaseException) -> bool:
@@ -103,23 +104,19 @@ class LLMEngine:
 
     async def compose(self, bundle: EvidenceBundle) -> EventSummary:
         """Ask the model for a summary of ``bundle`` and return it with provenance."""
-        rendered = self.messages(bundle)
-        context: dict[str, Any] = validation_context(bundle.articles)
-        templated: list[dict[str, str]] = []
-        for message in rendered:
-            var = _MESSAGE_VARS[message["role"]]
-            context[var] = message["content"]
-            templated.append({"role": message["role"], "content": "{{ " + var + " }}"})
+        messages = [
+            {"role": m["role"], "content": dedent(m["content"])} for m in self.messages(bundle)
+        ]
         log = AttemptLog()
         try:
-            reply = await self._instructor.create(
-                response_model=SummaryReply,
-                messages=templated,
-                context=context,
-                max_retries=validation_retrying(self.settings.max_retries),
-                hooks=log.hooks(),
-                **self.request_options(),
-            )
+            with grounding_articles(bundle.articles):
+                reply = await self._instructor.create(
+                    response_model=SummaryReply,
+                    messages=messages,
+                    max_retries=validation_retrying(self.settings.max_retries),
+                    hooks=log.hooks(),
+                    **self.request_options(),
+                )
         except Exception as exc:
             raise self._translate(exc, log) from None
         body = reply.to_body() if isinstance(reply, SummaryReply) else reply
