@@ -17,7 +17,7 @@ import multiprocessing as mp
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from spacy.tokens import Doc, Token
 
@@ -31,6 +31,7 @@ from summarize.evidence.cues import (
     SPEECH_VERBS,
     XCOMP_VERBS,
     cue_lemma,
+    form_table,
 )
 from summarize.evidence.layout import parse_view
 from summarize.evidence.markers import dash_bylines, speaker_labels
@@ -108,7 +109,10 @@ def attributions_from_doc(article: Article, doc: Doc) -> list[Attribution]:
     text = article.text
     quotes = quote_regions(text)
     relations: list[_Relation] = []
+    candidates = _candidate_words()
     for tok in doc:
+        if tok.lower_ not in candidates:  # most tokens: one look-up, no rule runs
+            continue
         rel = _according_to(tok, text) if tok.lower_ == "according" else None
         if rel is None and tok.tag_.startswith("VB"):
             lemma = cue_lemma(tok.text)
@@ -125,6 +129,12 @@ def attributions_from_doc(article: Article, doc: Doc) -> list[Attribution]:
     relations = _dedupe(relations)
     _join_split_quotes(relations, text, quotes)
     return _finish(article, relations)
+
+
+@lru_cache(maxsize=1)
+def _candidate_words() -> frozenset[str]:
+    """Lower-cased words that can head a relation: cue verb forms, cue nouns, "according"."""
+    return frozenset(form_table()) | frozenset(NOUN_CUES) | {"according"}
 
 
 # --- finding relations -----------------------------------------------------------------
@@ -559,6 +569,7 @@ def _finish(article: Article, relations: list[_Relation]) -> list[Attribution]:
     sentence_starts = [start for start, _ in sentence_bounds(text)]
     memory = SpeakerMemory()
     resolved: dict[int, Speaker] = {}
+    outers = [_enclosing(rel, relations) for rel in relations]
     for n, rel in enumerate(relations):
         doc_span = rel.doc.char_span(*rel.name, alignment_mode="expand")
         if rel.marked:
@@ -566,7 +577,7 @@ def _finish(article: Article, relations: list[_Relation]) -> list[Attribution]:
             continue
         if doc_span is None or rel.source[1] <= rel.source[0]:
             continue
-        outer = _enclosing(rel, relations)
+        outer = outers[n]
         speaker = describe_source(doc_span)
         resolved[n] = memory.resolve(speaker, remember=outer is None)
     out: list[Attribution] = []
@@ -576,7 +587,7 @@ def _finish(article: Article, relations: list[_Relation]) -> list[Attribution]:
         if not parts or n not in resolved:
             continue
         speaker = resolved[n]
-        outer = _enclosing(rel, relations)
+        outer = outers[n]
         if outer is not None and speaker.name.lower() in FIRST_PERSON:
             outer_n = relations.index(outer)
             if outer_n in resolved and starts_quote(text[outer.content[0][0] :]):
