@@ -33,6 +33,7 @@ from summarize.compose.relevance import document_features, judge_relevance
 from summarize.evidence.bundle import build_bundle
 from summarize.evidence.condense import (
     PromptDocument,
+    confident_off_event,
     plain_prompt_documents,
     prompt_documents,
 )
@@ -138,7 +139,7 @@ def main() -> None:
         "* the reading of the issue's target: the prompt the llm engine sends, condensed,\n"
         "  vs the same prompt built from the plain articles."
     )
-    shortened = [d.id for d in condensed if any(n.startswith("Shortened:") for n in d.notes)]
+    shortened = confident_off_event(articles)
     print(f"shortened as confidently off-event: {', '.join(shortened) or 'none'}")
 
     pseudo = [
@@ -160,6 +161,11 @@ def main() -> None:
     )
     compare(
         "(speaker as extracted, content), on-event documents", raw_pairs, articles, pseudo, kept
+    )
+    print(
+        "  (the second line is stricter than 'same claims': a copy kept in another outlet's\n"
+        "  spelling of the speaker, 'World powers ... the US' for 'Many world powers ... the\n"
+        "  United States', counts as missing there; the composer groups the two.)"
     )
     if off:
         compare(

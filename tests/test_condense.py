@@ -202,3 +202,12 @@ def test_speaker_index_lists_each_named_speaker_once_with_its_documents() -> Non
     assert "- Hajiyev (aide; adviser): 1, 2\n" in user
     assert "- We" not in user  # a pronoun names no one
     assert "declared" not in user  # cues are in the documents already
+
+
+def test_a_bulleted_metadata_block_goes_but_a_bulleted_list_of_facts_stays() -> None:
+    head = "Missiles hit the city overnight, officials said."
+    meta = "- World\n- Agencies and A News\n- Published Date: 12:50 | 17 October 2020\n"
+    facts = "- Two schools were closed\n- Roads were cut\n"
+    docs = prompt_documents(bundle(f"{head}\n{meta}The mayor spoke at noon.\n{facts}"))
+    assert "World" not in docs[0].text and "Agencies" not in docs[0].text
+    assert "- Two schools were closed" in docs[0].text and "- Roads were cut" in docs[0].text

@@ -61,6 +61,9 @@ MIN_DUPLICATE_WORDS = 6
 #: Share of a passage's word trigrams found in one earlier passage above which
 #: the later passage counts as a copy of the earlier one.
 NEAR_DUPLICATE_SHARE = 0.8
+#: A bulleted item of at most this many words, in a run of bullets holding a
+#: "Published Date:" line, is page metadata (a section or agency tag).
+METADATA_ITEM_WORDS = 4
 #: Trigrams shared by more passages than this are too common to index.
 _MAX_POSTINGS = 200
 
@@ -149,15 +152,36 @@ def _opening(text: str, words: int = 5) -> str:
 
 
 def _boilerplate_lines(text: str) -> list[tuple[int, int]]:
-    """Spans of whole lines that are boilerplate."""
+    """Spans of whole lines that are boilerplate: lines matching a boilerplate
+    pattern, and the short items of a bulleted run that holds one (a page's
+    metadata block: "- World", "- Agencies", "- Published Date: ...")."""
     spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    run_is_metadata = False
+
+    def close_run() -> None:
+        if run_is_metadata:
+            spans.extend(
+                (a, b)
+                for a, b in run
+                if (a, b) not in spans and len(text[a:b].split()) <= METADATA_ITEM_WORDS + 1
+            )
+
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip()
+        span = (pos, pos + len(line))
         if stripped and any(p.match(stripped) for p in _LINE_BOILERPLATE):
-            spans.append((pos, pos + len(line)))
+            spans.append(span)
+            run_is_metadata = run_is_metadata or bool(_LIST_ITEM_RE.match(line))
+        if _LIST_ITEM_RE.match(line):
+            run.append(span)
+        else:
+            close_run()
+            run, run_is_metadata = [], False
         pos += len(line) + 1
-    return spans
+    close_run()
+    return sorted(spans)
 
 
 _ABBREVIATION_LIST = (
@@ -368,9 +392,10 @@ def _mark_copies(docs: Sequence[_Doc]) -> None:
 
 
 def _is_full_name(name: str) -> bool:
-    """A speaker named by at least two capitalised words ("Hikmet Hajiyev")."""
+    """A speaker named by two to four capitalised words ("Hikmet Hajiyev"), not a
+    description ("Many world powers, including Russia")."""
     words = name.split()
-    return len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
 def _keep_introductions(docs: Sequence[_Doc], bundle: EvidenceBundle) -> None:
@@ -508,10 +533,9 @@ def _notes(doc: _Doc, docs: Sequence[_Doc], credited: dict[int, list[_Unit]]) ->
 
 def _off_event_note(reason: str, left_out: int) -> str:
     return (
-        f"Shortened: the offline relevance check judges that this document reports "
-        f"{reason.rstrip('.')}. Shown are its opening and its sentences with figures or "
-        f"dates; {left_out} other sentence(s) are left out. List it under documents "
-        "and judge on_event yourself."
+        f"Shortened to its opening and sentences with figures or dates ({left_out} "
+        f"other sentence(s) left out): an offline check finds {reason.rstrip('.')}. "
+        "Still list it under documents; judge on_event yourself."
     )
 
 
