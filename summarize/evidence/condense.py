@@ -9,7 +9,8 @@ Fewer tokens, nothing lost:
 - a passage an article repeats is kept once;
 - boilerplate is dropped: photo credits ("Photo: Anadolu Images"), "Read more"
   lines, copyright lines, bylines ("*Writing by ..."), "Published Date:" lines,
-  lone source credits such as "(Al Jazeera)".
+  lone source credits such as "(Al Jazeera)", and a page's bulleted metadata
+  block ("- World", "- Agencies", "- Published Date: ...").
 
 Copies are found here, on sentences that never split a quotation, compared on
 a folded form (case, quote marks, dashes, "U.S."/"US"/"United States" made one),
