@@ -307,6 +307,25 @@ def test_descriptive_relative_clause_stays_in_the_source() -> None:
     assert rel.source.text == "Peter Morgan, who has challenged the coal industry,"
 
 
+def test_passive_cue_with_agent_names_the_agent() -> None:
+    found = _extract("The registration issue was first reported by The Washington Post.")
+    rel = _by_cue(found, "was first reported by")
+    assert rel.source is not None and rel.source.text == "The Washington Post"
+    assert rel.content.text == "The registration issue"
+
+
+def test_passive_cue_without_agent_reports_nothing() -> None:
+    found = _extract("The registration issue was first reported last week.")
+    assert not [r for r in found if "reported" in r.cue.text]
+
+
+def test_gerund_after_by_takes_the_main_subject() -> None:
+    found = _extract("Dean began by saying he would never diagnose anyone on television.")
+    rel = _by_cue(found, "saying")
+    assert rel.source is not None and rel.source.text == "Dean"
+    assert rel.content.text == "he would never diagnose anyone on television"
+
+
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, list[Attribution]]:
     articles = load_folder(SEEDS)

@@ -52,6 +52,8 @@ _OBJECT_TAIL_DEPS = frozenset({"oprd", "prep", "xcomp", "ccomp", "dative", "dobj
 _CUE_RIGHT_DEPS = frozenset({"npadvmod", "advmod", "punct", "prt"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _ASIDE_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+#: Prepositions whose gerund shares the subject of the verb they modify.
+_SUBJECT_GERUND_PREPS = frozenset({"by", "before", "after", "while", "without"})
 _SETTING_PREPS = frozenset({"in", "during"})
 _SETTING_NOUNS = frozenset({"interview", "interviews"})
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
@@ -155,6 +157,10 @@ def _subject(verb: Token) -> tuple[Token, Token] | None:
         if current.dep_ not in _INHERIT_DEPS or current.head.i == current.i:
             return None
         current = current.head
+        if current.dep_ == "prep" and current.lower_ in _SUBJECT_GERUND_PREPS:
+            if current.head.tag_[:1] != "V":
+                return None
+            current = current.head  # "began by saying": the gerund's subject is the verb's
     return None
 
 
@@ -342,7 +348,7 @@ def _verb_relation(
         return None  # an infinitive ("to say") reports nothing yet
     found = _subject(verb)
     if found is None:
-        return None
+        return _passive_relation(verb, lemma, text, quotes)
     subject, namer = found
     if subject.lower_ == "you" or (
         lemma in COGNITION_VERBS and subject.lower_ in _SPEAKER_PRONOUNS
@@ -368,6 +374,34 @@ def _verb_relation(
     cue = _extend_cue(verb, cue, content[0][0])
     name = source if namer.i == subject.i else _source_span(namer, verb, text)
     return _Relation(source, cue, content, lemma, verb.doc, name)
+
+
+def _passive_relation(
+    verb: Token, lemma: str, text: str, quotes: Sequence[tuple[int, int]]
+) -> _Relation | None:
+    """ "The issue was first reported by The Washington Post": the agent of a
+    passive cue verb is the source, its passive subject the content; the cue runs
+    through "by" when the agent follows the verb directly."""
+    agents = [c for c in verb.children if c.dep_ == "agent" and c.i > verb.i]
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if not agents or not patients:
+        return None
+    objects = [c for c in agents[0].children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    by, agent = agents[0], objects[0]
+    source = _trim_chars(
+        text, agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge.text), _SOURCE_TRIM
+    )
+    cue = _cue_span(verb)
+    if by.i == verb.i + 1:
+        cue = (cue[0], by.idx + len(by.text))
+    patient = patients[0]
+    raw = (patient.left_edge.idx, patient.right_edge.idx + len(patient.right_edge.text))
+    content = _minus(_widen_to_quotes(raw, quotes, cue), [source, cue])
+    if content is None or source[1] <= source[0]:
+        return None
+    return _Relation(source, cue, [content], lemma, verb.doc, source)
 
 
 def _extend_cue(verb: Token, cue: tuple[int, int], content_start: int) -> tuple[int, int]:
