@@ -326,6 +326,22 @@ def test_gerund_after_by_takes_the_main_subject() -> None:
     assert rel.content.text == "he would never diagnose anyone on television"
 
 
+def test_that_clause_hung_on_a_time_phrase_is_still_the_content() -> None:
+    found = _extract("Trump tweeted in the early morning hours that Machado was disgusting.")
+    rel = _by_cue(found, "tweeted")
+    assert rel.content.text == "that Machado was disgusting"
+    assert not _extract("She spoke for hours that passed slowly.")
+
+
+def test_headline_kickers_and_corrections_are_not_speaker_labels() -> None:
+    found = _extract(
+        "The Latest: Trump urges supporters to monitor polling places.\n"
+        "Correction: An earlier version of this article misstated the date.\n"
+        "Pence: Flowers won't be at the debate\n"
+    )
+    assert [r.source_name for r in found if r.cue.text == ":"] == ["Pence"]
+
+
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, list[Attribution]]:
     articles = load_folder(SEEDS)

@@ -252,6 +252,8 @@ def _content(verb: Token, lemma: str, subject: Token) -> list[tuple[int, int]]:
         return []  # "called for X": left to the preposition rule
     if not clauses and lemma not in CLAUSE_ONLY_VERBS:
         clauses = [c for c in verb.children if c.dep_ in kinds and c.i > verb.i]
+    if not clauses and lemma in SPEECH_VERBS | COGNITION_VERBS:
+        clauses = _misattached_that_clause(verb)
     if not clauses:
         head = verb.head
         if head.i < verb.i and verb.dep_ == "ccomp" and cue_lemma(head.text) is not None:
@@ -271,6 +273,24 @@ def _content(verb: Token, lemma: str, subject: Token) -> list[tuple[int, int]]:
             last = max(side, key=lambda c: c.right_edge.i)
             parts.append((first.left_edge.idx, last.right_edge.idx + len(last.right_edge.text)))
     return parts
+
+
+def _misattached_that_clause(verb: Token) -> list[Token]:
+    """A that-clause the parser hung on a time or place phrase after the verb
+    ("tweeted in the early morning hours that ...", "said Monday that ...")."""
+    for child in verb.rights:
+        if child.dep_ not in ("prep", "npadvmod"):
+            continue
+        for tok in child.subtree:
+            # a complement, not a relative clause: it opens with "that" and has
+            # a subject of its own ("hours that Machado was", not "hours that passed")
+            if (
+                tok.dep_ in ("acl", "ccomp", "relcl")
+                and tok.left_edge.lower_ == "that"
+                and any(c.dep_ == "nsubj" and c.lower_ != "that" for c in tok.children)
+            ):
+                return [tok]
+    return []
 
 
 def _around_aside(verb: Token, subject: Token) -> list[tuple[int, int]]:

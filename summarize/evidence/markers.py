@@ -22,7 +22,12 @@ _BYLINE_RE = re.compile(
 )
 #: Speech verbs that open an inverted label ("Said Ellis: ...", "Added Smith: ...").
 _INVERTED_VERBS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
-_NOT_LABELS = frozenset({"Photo", "Read", "Source", "Update", "Note", "Editor", "Watch", "Via"})
+#: First words of a "Word: text" line that is no speaker label: page furniture,
+#: corrections and determiner-led headline kickers ("The Latest: ...").
+_NOT_LABELS = frozenset(
+    {"photo", "read", "source", "update", "note", "editor", "watch", "via", "correction"}
+    | {"clarification", "the", "a", "an"}
+)
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,7 @@ def speaker_labels(text: str) -> list[Marked]:
     out = []
     for match in _LABEL_RE.finditer(text):
         label = match.group("label")
-        if label.split()[0] in _NOT_LABELS or label.endswith("."):
+        if label.split()[0].lower() in _NOT_LABELS or label.endswith("."):
             continue
         start, end = match.span("content")
         content = text[start:end].rstrip()
