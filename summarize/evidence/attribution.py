@@ -13,6 +13,7 @@ surname-only sources are resolved to the last named source before them."""
 from __future__ import annotations
 
 import bisect
+import gc
 import multiprocessing as mp
 import re
 from collections.abc import Iterable, Sequence
@@ -86,13 +87,19 @@ def extract_many(
 ) -> list[list[Attribution]]:
     """:func:`extract_attributions` for many articles, parsed in batches.
 
-    ``n_process > 1`` shares the articles out to forked worker processes
-    (where the platform can fork), which inherit the already loaded pipeline."""
+    ``n_process > 1`` shares the articles out to ``n_process - 1`` forked worker
+    processes (where the platform can fork), which inherit the already loaded
+    pipeline, and this process, which takes the first share itself."""
     nlp = load_nlp()
     if n_process > 1 and len(articles) > 1 and "fork" in mp.get_all_start_methods():
         chunks = [list(articles[i::n_process]) for i in range(n_process)]
-        with mp.get_context("fork").Pool(n_process) as pool:
-            parts = pool.map(partial(_extract_chunk, batch_size=batch_size), chunks)
+        gc.freeze()  # the loaded pipeline is shared: no collector pass copies its pages
+        try:
+            with mp.get_context("fork").Pool(n_process - 1) as pool:
+                rest = pool.map_async(partial(_extract_chunk, batch_size=batch_size), chunks[1:])
+                parts = [_extract_chunk(chunks[0], batch_size), *rest.get()]
+        finally:
+            gc.unfreeze()
         out: list[list[Attribution]] = [[] for _ in articles]
         for i, part in enumerate(parts):
             out[i::n_process] = part
