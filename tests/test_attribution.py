@@ -342,6 +342,12 @@ def test_headline_kickers_and_corrections_are_not_speaker_labels() -> None:
     assert [r.source_name for r in found if r.cue.text == ":"] == ["Pence"]
 
 
+def test_speaker_with_dotted_initials_is_named_in_full() -> None:
+    found = _extract("Rep. G.K. Butterfield said the vote would be close.")
+    rel = _by_cue(found, "said")
+    assert rel.source is not None and rel.source.text == "Rep. G.K. Butterfield"
+
+
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, list[Attribution]]:
     articles = load_folder(SEEDS)

@@ -17,6 +17,14 @@ def test_titles_and_initials_do_not_end_a_sentence() -> None:
     ]
 
 
+def test_dotted_initials_and_delegate_title_do_not_end_a_sentence() -> None:
+    text = "Rep. G.K. Butterfield said so. Del. Stacey Plaskett agreed."
+    assert [text[a:b] for a, b in sentence_bounds(text)] == [
+        "Rep. G.K. Butterfield said so.",
+        "Del. Stacey Plaskett agreed.",
+    ]
+
+
 def test_sentence_ids_and_offsets() -> None:
     article = Article(id="d", text="Headline\n\nFirst one. Second one.")
     sentences = split_sentences(article)

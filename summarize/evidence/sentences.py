@@ -22,9 +22,11 @@ _ABBREVIATIONS = _words(
     """
     mr mrs ms dr prof rep reps sen sens gov gen lt col sgt capt st jr sr rev hon
     u.s u.k u.n e.u d.c no vs v jan feb mar apr aug sept sep oct nov dec inc corp
-    co ltd dept sec maj adm cmdr pres ft mt ave
+    co ltd dept sec maj adm cmdr pres ft mt ave del assn univ
     """
 )
+#: Dotted initials ("G.K", "J.R.R"; the final dot is stripped before matching).
+_INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -33,7 +35,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if match is None:
         return False
     word = match.group(1).lower().rstrip(".")
-    return len(word) == 1 or word in _ABBREVIATIONS
+    return len(word) == 1 or word in _ABBREVIATIONS or _INITIALS_RE.fullmatch(word) is not None
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
