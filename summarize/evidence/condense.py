@@ -50,8 +50,7 @@ from difflib import SequenceMatcher
 from pydantic import BaseModel, Field
 
 from summarize.compose.event import reference_date, report_date
-from summarize.compose.figures import find_figures
-from summarize.compose.relevance import document_features, judge_relevance
+from summarize.compose.relevance import MIN_ARTICLES, document_features, judge_relevance
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import Article
 from summarize.textnorm import fold_casefold
@@ -87,12 +86,9 @@ _UNIT_BOILERPLATE = re.compile(
 )
 _WORD_RE = re.compile(r"\w+")
 #: Spellings folded together before passages are compared (never in what is shown).
-_COMPARE_FOLDS = [
-    (re.compile(r"\bu\.\s?s\.(?!\w)|\bunited states\b"), "us"),
-    (re.compile(r"\bu\.\s?k\.(?!\w)|\bunited kingdom\b"), "uk"),
-    (re.compile(r"\bu\.\s?n\.(?!\w)|\bunited nations\b"), "un"),
-    (re.compile(r"\bcease-fire\b"), "ceasefire"),
-]
+_COMPARE_FOLD_RE = re.compile(
+    r"\bu\.\s?([skn])\.(?!\w)|\bunited (states|kingdom|nations)\b|\bcease-fire\b"
+)
 #: Words whose presence or absence does not change what a passage reports: a
 #: later passage that differs from an earlier one only by these (and by
 #: punctuation, dashes, quote marks, spellings folded above) is a copy in
@@ -130,6 +126,7 @@ class _Unit:
     start: int
     end: int
     text: str
+    folded: str  # fold_casefold(text)
     words: list[str]
     dropped: str | None = None  # "boilerplate", "repeat", "copy" or "off-event"
     grams: set[tuple[str, ...]] | None = None
@@ -304,7 +301,8 @@ def _segment(index: int, article: Article) -> _Doc:
                 start=start,
                 end=end,
                 text=text[start:end],
-                words=_compare_words(text[start:end]),
+                folded=(folded := fold_casefold(text[start:end])),
+                words=_compare_words(folded),
             )
             inside_dropped_line = any(a <= start and end <= b for a, b in dropped_lines)
             if inside_dropped_line or _UNIT_BOILERPLATE.match(unit.text):
@@ -313,19 +311,27 @@ def _segment(index: int, article: Article) -> _Doc:
     return doc
 
 
-def _compare_words(text: str) -> list[str]:
-    """The words a passage is compared by: folded, case-folded, common spelling
-    variants made one ("U.S." and "United States" are "us")."""
-    folded = fold_casefold(text)
-    for pattern, replacement in _COMPARE_FOLDS:
-        folded = pattern.sub(replacement, folded)
-    return _WORD_RE.findall(folded)
+def _compare_words(folded: str) -> list[str]:
+    """The words a passage is compared by, from its folded, case-folded text:
+    common spelling variants made one ("U.S." and "United States" are "us")."""
+    return _WORD_RE.findall(_COMPARE_FOLD_RE.sub(_compare_fold, folded))
+
+
+def _compare_fold(m: re.Match[str]) -> str:
+    if m.group(1):
+        return "u" + m.group(1)
+    if m.group(2):
+        return {"states": "us", "kingdom": "uk", "nations": "un"}[m.group(2)]
+    return "ceasefire"
 
 
 def _same_in_substance(words: list[str], earlier: list[str]) -> bool:
     """True when every word of ``words`` that does not line up with ``earlier``
     (in order) is a filler word, and most of them line up: ``words`` then adds
     nothing to ``earlier`` (no other name, figure, negation or clause)."""
+    known = set(earlier)
+    if any(w not in known and w not in FILLER_WORDS for w in words):
+        return False  # a word the earlier passage lacks: cheap to rule out first
     matcher = SequenceMatcher(None, words, earlier, autojunk=False)
     matched = [False] * len(words)
     for block in matcher.get_matching_blocks():
@@ -404,24 +410,28 @@ def _keep_introductions(docs: Sequence[_Doc], bundle: EvidenceBundle) -> None:
     document's kept text never names them so: later "Hajiyev said" and "he said"
     lines must still tell who speaks."""
     index = {d.article.id: d for d in docs}
+    kept_text: dict[str, str] = {}  # folded kept text per document, built when first needed
     for a in sorted(bundle.attributions, key=lambda a: (a.document, a.cue.start)):
         doc = index.get(a.document)
         if doc is None or not _is_full_name(a.source_name):
             continue
-        name = fold_casefold(a.source_name)
-        if any(u.dropped is None and name in fold_casefold(u.text) for u in doc.units):
+        if a.document not in kept_text:
+            kept_text[a.document] = "\n".join(u.folded for u in doc.units if u.dropped is None)
+        if fold_casefold(a.source_name) in kept_text[a.document]:
             continue
         at = a.source.start if a.source is not None else a.cue.start
         for unit in doc.units:
             if unit.start <= at < unit.end and unit.dropped in ("copy", "repeat"):
                 unit.dropped, unit.copy_of = None, None
+                kept_text[a.document] += "\n" + unit.folded
                 break
 
 
-_DATE_WORD_RE = re.compile(
+_FIGURE_OR_DATE_RE = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
     r"january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\d",
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds?|thousands?|millions?)\b|\d",
     re.IGNORECASE,
 )
 
@@ -432,8 +442,13 @@ def confident_off_event(articles: Sequence[Article]) -> dict[str, str]:
     no other article and a different day. (Wording overlap is a weak signal, as a
     translated article shares few words with the rest, so a verdict that rests on
     it never shortens an article.)"""
+    if len(articles) < MIN_ARTICLES:
+        return {}  # no majority to compare against
     ref = reference_date(articles)
-    features = [document_features(a.id, a.text, report_date(a, ref)) for a in articles]
+    dates = [report_date(a, ref) for a in articles]
+    if len({d for d in dates if d is not None}) < 2:
+        return {}  # no article dated apart from the rest: the date signal cannot hold
+    features = [document_features(a.id, a.text, d) for a, d in zip(articles, dates, strict=True)]
     return {
         v.document: v.reason or "a different incident"
         for v in judge_relevance(features)
@@ -451,12 +466,7 @@ def _shorten_off_event(doc: _Doc, originals: set[int]) -> int:
     for unit in doc.units:
         if unit.dropped:
             continue
-        if (
-            opening
-            or id(unit) in originals
-            or _DATE_WORD_RE.search(unit.text)
-            or find_figures(unit.text)
-        ):
+        if opening or id(unit) in originals or _FIGURE_OR_DATE_RE.search(unit.text):
             opening = False
             continue
         unit.dropped = "off-event"
