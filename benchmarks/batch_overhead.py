@@ -2,8 +2,9 @@
 against a fake server that replies at once (no latency).
 
 Stages: load (read files), evidence (sentences, attributions, duplicates:
-spaCy), prompt (condense + render messages), model call (openai client +
-instructor + grounding validator; the loopback server's own time included),
+spaCy), prompt (condense + render messages; the engine keeps them for its
+call, as in a batch), model call (openai client + instructor + grounding
+validator; the loopback server's own time included),
 verify (check_summary), render (JSON, schema-validated) and write (atomic,
 fsync). Target: under 50 ms per seed-sized event.
 
@@ -27,7 +28,6 @@ from summarize.atomic import write_atomic
 from summarize.config import Settings
 from summarize.evidence.bundle import build_bundle
 from summarize.loader import load_folder
-from summarize.prompting import render_messages
 from summarize.render import render_json
 from summarize.verify import check_summary
 
@@ -46,10 +46,10 @@ async def one(engine: object, folder: Path, out: Path) -> dict[str, float]:
     lap("load")
     bundle = build_bundle(articles)
     lap("evidence")
-    render_messages(bundle)
+    engine.messages(bundle)  # type: ignore[attr-defined]
     lap("prompt")
     summary = await engine.compose(bundle)  # type: ignore[attr-defined]
-    lap("model call (incl. prompt again)")
+    lap("model call")
     assert check_summary(summary, articles).ok
     lap("verify")
     text = render_json(summary)

@@ -1,9 +1,12 @@
 """Run many events at once: every subfolder of a root folder is one event.
 
-Events run concurrently on one asyncio loop, at most ``concurrency`` at a
-time. Loading and evidence extraction (CPU work, spaCy) run in one worker
-thread, and rendering and writing outputs (fsync) in a small pool, so model
-calls keep flowing while they do. Each event ends in exactly
+Events run concurrently on one asyncio loop, at most ``concurrency`` model
+calls at a time. Loading and evidence extraction (CPU work, spaCy) run ahead
+of the model calls, for up to ``concurrency`` further events, in worker
+processes for a large batch (:mod:`summarize.batch.evidence_pool`) or one
+thread for a small one; writing outputs (fsync) runs in a small thread pool.
+So the event loop's thread only sends requests, validates replies and
+renders, and model calls keep flowing. Each event ends in exactly
 one of: an output record written atomically (``<event>.json``, plus
 ``<event>.md``/``.html`` for other formats), a failure (recorded, the batch
 goes on), or a budget skip. Every outcome gets a ``manifest.jsonl`` line as it
@@ -21,7 +24,8 @@ import json
 import sys
 import time
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -30,6 +34,13 @@ import httpx
 
 from summarize.atomic import write_atomic
 from summarize.batch.cache import ReplyCache, default_cache_dir
+from summarize.batch.evidence_pool import (
+    Prepared,
+    PrepareFailure,
+    auto_workers,
+    evidence_executor,
+    prepare_or_describe,
+)
 from summarize.batch.manifest import (
     FAILED,
     MANIFEST_NAME,
@@ -46,16 +57,13 @@ from summarize.engines.base import Engine
 from summarize.errors import (
     ConfigError,
     InputError,
-    NoArticlesError,
     NotAFolderError,
     OutputError,
     SummarizeError,
     describe,
 )
-from summarize.evidence.bundle import build_bundle
 from summarize.evidence.types import EvidenceBundle
-from summarize.loader import scan_folder
-from summarize.models import Article, EventSummary
+from summarize.models import EventSummary
 from summarize.render import FORMATS, render, render_json, validate_summary_dict
 from summarize.verify import check_summary
 
@@ -83,6 +91,9 @@ class BatchOptions:
     budget_usd: float | None = None
     max_input_tokens: int | None = None
     progress: bool = True
+    #: Worker processes for loading + evidence: ``None`` chooses by batch size and
+    #: cores (:func:`~summarize.batch.evidence_pool.auto_workers`), 0 = one thread.
+    evidence_workers: int | None = None
 
     def check(self) -> None:
         if self.fmt not in FORMATS:
@@ -93,6 +104,8 @@ class BatchOptions:
             raise ConfigError("--budget-usd must be 0 or more")
         if self.max_input_tokens is not None and self.max_input_tokens < 1:
             raise ConfigError("--max-input-tokens must be 1 or more")
+        if self.evidence_workers is not None and self.evidence_workers < 0:
+            raise ConfigError("evidence workers must be 0 or more")
 
 
 @dataclass
@@ -102,6 +115,8 @@ class BatchResult:
     entries: list[ManifestEntry]
     warnings: list[str] = field(default_factory=list)
     elapsed_s: float = 0.0
+    #: CPU seconds the evidence stage took (in its worker processes or thread).
+    evidence_cpu_s: float = 0.0
 
     def with_status(self, status: str) -> list[ManifestEntry]:
         return [e for e in self.entries if e.status == status]
@@ -160,14 +175,17 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def _prompt_chars(bundle: EvidenceBundle) -> int:
+def _prompt_chars(bundle: EvidenceBundle, engine: Engine | None = None) -> int:
     """Characters of the prompt the event's model call will send (documents, notes,
-    evidence list, system message, schema), for the budget estimate."""
+    evidence list, system message, schema), for the budget estimate. The ``llm``
+    engine keeps the messages it renders here for the call that follows."""
+    from summarize.engines.llm import LLMEngine
     from summarize.prompting import render_messages
     from summarize.render import SUMMARY_SCHEMA
     from summarize.resources import load_schema
 
-    messages = render_messages(bundle)
+    rendering = engine.messages if isinstance(engine, LLMEngine) else render_messages
+    messages = rendering(bundle)
     return sum(len(m["content"]) for m in messages) + len(json.dumps(load_schema(SUMMARY_SCHEMA)))
 
 
@@ -211,7 +229,8 @@ class BatchRunner:
         self._completions: list[int] = []
         self._cache: ReplyCache | None = None
         self._http: httpx.AsyncClient | None = None
-        self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summarize-evidence")
+        self._cpu: Executor | None = None
+        self._evidence_cpu_s = 0.0
         self._io = ThreadPoolExecutor(max_workers=4, thread_name_prefix="summarize-output")
 
     def _warn(self, message: str) -> None:
@@ -252,19 +271,40 @@ class BatchRunner:
                 engine = MapReduceEngine(engine, max_input_tokens=self.options.max_input_tokens)
         return engine
 
-    # one event ----------------------------------------------------------------
-    def _prepare(self, folder: Path) -> tuple[list[Article], EvidenceBundle]:
-        report = scan_folder(folder, max_article_bytes=self.settings.max_article_bytes)
-        if not report.articles:
-            detail = "; ".join(f"{Path(s.path).name}: {s.reason}" for s in report.skipped[:5])
-            problem = "no readable articles (.txt, .md, .html, .json)"
-            raise NoArticlesError(folder, f"{problem}: {detail}" if detail else problem)
-        return report.articles, build_bundle(report.articles)
+    # evidence -----------------------------------------------------------------
+    def start_evidence(self, events: int) -> list[Future[None]]:
+        """Start the evidence workers for a batch of ``events``; return the futures
+        of their warm-up (the NLP model load). :meth:`run` calls this itself when
+        it was not called before."""
+        if self._cpu is not None:
+            return []
+        workers = self.options.evidence_workers
+        self._cpu, warming = evidence_executor(
+            auto_workers(events) if workers is None else workers
+        )
+        return warming
 
-    def _estimate(self, bundle: EvidenceBundle) -> float:
+    async def _prepare(self, folder: Path) -> Prepared | PrepareFailure:
+        assert self._cpu is not None
+        loop = asyncio.get_running_loop()
+        args = (folder, self.settings.max_article_bytes)
+        try:
+            return await loop.run_in_executor(self._cpu, prepare_or_describe, *args)
+        except BrokenProcessPool as exc:
+            # a worker died (killed, out of memory, or a script that starts a batch
+            # without an ``if __name__ == "__main__"`` guard): go on in a thread
+            if not isinstance(self._cpu, ThreadPoolExecutor):
+                self._warn(f"evidence worker process failed ({exc}); going on in a thread")
+                self._cpu.shutdown(wait=False, cancel_futures=True)
+                self._cpu, _ = evidence_executor(0)
+            return await loop.run_in_executor(self._cpu, prepare_or_describe, *args)
+
+    # one event ----------------------------------------------------------------
+
+    def _estimate(self, bundle: EvidenceBundle, engine: Engine | None = None) -> float:
         if self._price is None:
             return 0.0
-        prompt = _prompt_chars(bundle) // CHARS_PER_TOKEN
+        prompt = _prompt_chars(bundle, engine) // CHARS_PER_TOKEN
         completions = self._completions
         completion = (
             sum(completions) // len(completions) if completions else DEFAULT_COMPLETION_TOKENS
@@ -278,18 +318,29 @@ class BatchRunner:
         write_atomic(record, render_json(summary))  # last: its presence marks completion
         return str(rendered)
 
-    async def _run_event(self, engine: Engine, folder: Path) -> ManifestEntry:
+    async def _run_event(
+        self, engine: Engine, folder: Path, prepared: Prepared | PrepareFailure
+    ) -> ManifestEntry:
+        """One event's model call, verification and output (its evidence is ready);
+        its latency counts the evidence stage's own time, not its wait in line."""
         stats = CallStats()
         current_stats.set(stats)
         started = time.monotonic()
         entry = ManifestEntry(event=folder.name, status=FAILED)
         estimate = 0.0
         admitted = False
+        if isinstance(prepared, PrepareFailure):
+            entry.error = prepared.error
+            entry.latency_s = 0.0
+            entry.finished_at = _now()
+            return entry
+        started -= prepared.seconds
+        self._evidence_cpu_s += prepared.cpu_seconds
+        articles, bundle = prepared.articles, prepared.bundle
         try:
             loop = asyncio.get_running_loop()
-            articles, bundle = await loop.run_in_executor(self._cpu, self._prepare, folder)
             if self._budget.limit is not None:
-                estimate = self._estimate(bundle)
+                estimate = self._estimate(bundle, engine)
                 if not self._budget.admit(estimate):
                     entry.status = SKIPPED_BUDGET
                     entry.error = {
@@ -359,9 +410,12 @@ class BatchRunner:
         if self._uses_model and self._price is None:
             progress.cost_usd = None
         semaphore = asyncio.Semaphore(self.options.concurrency)
+        # events prepared ahead of a model slot, or in one: bounds bundles held in memory
+        window = asyncio.Semaphore(2 * self.options.concurrency)
         entries: dict[str, ManifestEntry] = {}
         try:
             engine = self._build_engine()
+            self.start_evidence(len(events))
 
             async def one(folder: Path) -> None:
                 if self.options.resume and existing_output_valid(
@@ -369,8 +423,10 @@ class BatchRunner:
                 ):
                     entry = self._resumed_entry(folder.name, manifest.previous.get(folder.name))
                 else:
-                    async with semaphore:
-                        entry = await self._run_event(engine, folder)
+                    async with window:
+                        prepared = await self._prepare(folder)
+                        async with semaphore:
+                            entry = await self._run_event(engine, folder, prepared)
                 entries[folder.name] = entry
                 manifest.append(entry)
                 self._count(progress, entry)
@@ -383,7 +439,9 @@ class BatchRunner:
             await self._close()
         manifest.finalize(e.name for e in events)
         ordered = [entries[e.name] for e in events if e.name in entries]
-        return BatchResult(ordered, self.warnings, time.monotonic() - started)
+        return BatchResult(
+            ordered, self.warnings, time.monotonic() - started, self._evidence_cpu_s
+        )
 
     def _count(self, progress: Progress, entry: ManifestEntry) -> None:
         if entry.status == OK:
@@ -402,7 +460,8 @@ class BatchRunner:
             await self._http.aclose()
         if self._cache is not None:
             self._cache.close()
-        self._cpu.shutdown(wait=False, cancel_futures=True)
+        if self._cpu is not None:
+            self._cpu.shutdown(wait=False, cancel_futures=True)
         self._io.shutdown(wait=True)
 
 

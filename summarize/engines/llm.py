@@ -26,6 +26,7 @@ model untouched; nor is a template compiled per request.
 from __future__ import annotations
 
 import json
+import weakref
 from textwrap import dedent
 from typing import Any
 
@@ -43,6 +44,18 @@ from summarize.evidence.types import EvidenceBundle
 from summarize.models import SCHEMA_VERSION, EventSummary, Provenance
 from summarize.prompting import ChatMessage, prompt_version, render_messages
 from summarize.version import __version__
+
+
+def _shape(bundle: EvidenceBundle) -> int:
+    """A cheap fingerprint of what a bundle holds (it is a mutable model)."""
+    return hash(
+        (
+            tuple(id(a) for a in bundle.articles),
+            len(bundle.sentences),
+            len(bundle.attributions),
+            len(bundle.duplicates),
+        )
+    )
 
 
 def _is_reply_fault(exc: BaseException) -> bool:
@@ -87,10 +100,22 @@ class LLMEngine:
         self.client = client or build_openai_client(settings, http_client=http_client)
         self._instructor = build_instructor(self.client, settings.mode)
         self.prompt_version = prompt_version()
+        self._last: tuple[weakref.ref[EvidenceBundle], int, list[ChatMessage]] | None = None
 
     def messages(self, bundle: EvidenceBundle) -> list[ChatMessage]:
-        """The messages for ``bundle`` exactly as the endpoint receives them."""
-        return render_messages(bundle)
+        """The messages for ``bundle`` exactly as the endpoint receives them.
+
+        The last bundle's messages are kept, so asking for them (a budget
+        estimate, a benchmark) and then composing renders the prompt once; a
+        bundle changed in between (new articles, sentences or relations) is
+        rendered again."""
+        shape = _shape(bundle)
+        last = self._last
+        if last is not None and last[0]() is bundle and last[1] == shape:
+            return [ChatMessage(role=m["role"], content=m["content"]) for m in last[2]]
+        rendered = render_messages(bundle)
+        self._last = (weakref.ref(bundle), shape, rendered)
+        return [ChatMessage(role=m["role"], content=m["content"]) for m in rendered]
 
     def request_options(self) -> dict[str, Any]:
         """The sampling options sent with every request."""
