@@ -348,6 +348,14 @@ def test_speaker_with_dotted_initials_is_named_in_full() -> None:
     assert rel.source is not None and rel.source.text == "Rep. G.K. Butterfield"
 
 
+def test_dateline_is_not_part_of_the_content() -> None:
+    found = _extract(
+        "WASHINGTON \u2015 Donald Trump\u2019s obsession is an insult, the senator said."
+    )
+    rel = _by_cue(found, "said")
+    assert rel.content.text == "Donald Trump\u2019s obsession is an insult"
+
+
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, list[Attribution]]:
     articles = load_folder(SEEDS)

@@ -62,7 +62,7 @@ _RELATIVE = frozenset({"who", "which", "that"})
 _SPEAKER_PRONOUNS = frozenset({"i", "we", "you"})
 _TRIM = " \t\r\n,.;:\u2013\u2014-"
 _SOURCE_TRIM = _TRIM.replace(".", "") + "\"'\u201c\u201d\u2018\u2019"
-_DATELINE_RE = re.compile(r"[A-Z][A-Z .,]+ (?:--|-|\u2014|\u2013) ")
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .,]+ (?:--|-|\u2014|\u2013|\u2015) ")
 _CONTINUE_GAP_RE = re.compile(r"^[^\"\u201c\u201d\n]{0,80}?\n?\n?[ \t]*$")
 
 
@@ -612,6 +612,9 @@ def _content_span(text: str, bounds: tuple[int, int]) -> Span:
     start, end = bounds
     while start < end and text[start] in " \t\r\n":
         start += 1
+    dateline = _DATELINE_RE.match(text, start, end)  # "WASHINGTON \u2015 Trump's ...": not said
+    if dateline is not None and dateline.end() < end:
+        start = dateline.end()
     while end > start and text[end - 1] in _TRIM and not ends_quote(text[start:end]):
         end -= 1
     return Span(start=start, end=end, text=text[start:end])
