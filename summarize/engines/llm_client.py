@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-import weakref
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -134,51 +132,10 @@ def build_openai_client(
     return openai.AsyncOpenAI(**kwargs)
 
 
-_CHECKED_MODELS: weakref.WeakSet[type] = weakref.WeakSet()
-
-
-def _remember_checked(check: Callable[[Any], None]) -> Callable[[Any], None]:
-    """``check`` (instructor's ``reject_async_validators``) run once per model class.
-
-    instructor walks the response model's whole class tree with it five times per
-    request, which costs more than the rest of the request's own work; a class
-    that passed once passes again (validators are fixed when a class is made)."""
-
-    def remembered(response_model: Any) -> None:
-        if not isinstance(response_model, type):
-            check(response_model)
-            return
-        if response_model in _CHECKED_MODELS:
-            return
-        check(response_model)
-        _CHECKED_MODELS.add(response_model)
-
-    remembered.__wrapped__ = check  # type: ignore[attr-defined]
-    return remembered
-
-
-def speed_up_instructor() -> None:
-    """Install :func:`_remember_checked` where instructor looks the check up
-    (idempotent; a no-op for an instructor without that function)."""
-    try:
-        from instructor.v2.core import patch
-        from instructor.v2.validation import async_validators
-    except ImportError:  # pragma: no cover - another instructor layout
-        return
-    check = getattr(async_validators, "reject_async_validators", None)
-    if check is None or hasattr(check, "__wrapped__"):
-        return
-    remembered = _remember_checked(check)
-    setattr(async_validators, "reject_async_validators", remembered)  # noqa: B010
-    if getattr(patch, "reject_async_validators", None) is check:
-        setattr(patch, "reject_async_validators", remembered)  # noqa: B010
-
-
 def build_instructor(client: openai.AsyncOpenAI, mode: str) -> Any:
     """instructor's async wrapper over ``client`` in the given ``--mode``.
 
     The wrapper patches a copy of ``create``; ``client`` itself is left as it was."""
-    speed_up_instructor()
     wrapped = instructor.from_openai(client, mode=instructor_mode(mode))
     guard_instructor_logs(str(client.api_key) if client.api_key else None)
     return wrapped
