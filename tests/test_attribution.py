@@ -356,6 +356,18 @@ def test_dateline_is_not_part_of_the_content() -> None:
     assert rel.content.text == "Donald Trump\u2019s obsession is an insult"
 
 
+def test_quote_after_verb_and_comma_is_the_content_even_when_misparsed() -> None:
+    quote = (
+        "\u201cWhen people come back from war and combat, and they see things that maybe "
+        "a lot of the folks in this room have seen many times over, and you\u2019re strong "
+        "and you can handle it. But a lot of people can\u2019t handle it.\u201d"
+    )
+    found = _extract(f"Trump said, {quote}")
+    rel = _by_cue(found, "said")
+    assert rel.content.text == quote
+    assert rel.direct
+
+
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, list[Attribution]]:
     articles = load_folder(SEEDS)

@@ -387,6 +387,9 @@ def _verb_relation(
         cue = (_cue_span(chain)[0], cue[1])
     colon = _colon_quote(verb, text, quotes)
     raw = [colon] if colon is not None else _content(verb, lemma, subject)
+    if not raw and lemma in SPEECH_VERBS:
+        after = _quote_just_after(verb, text, quotes)
+        raw = [after] if after is not None else []
     if not raw:
         before = _quote_just_before(min(source[0], cue[0]), text, quotes)
         raw = [before] if before is not None else []
@@ -469,6 +472,19 @@ def _interview_phrase(prep: Token) -> bool:
         and prep.lower_ in _SETTING_PREPS
         and any(c.dep_ == "pobj" and c.lower_ in _SETTING_NOUNS for c in prep.children)
     )
+
+
+def _quote_just_after(
+    verb: Token, text: str, quotes: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """A quotation opening right after the verb and a comma ("Trump said, \u201cWhen ...")
+    when the parse does not hang it on the verb."""
+    after = verb.idx + len(verb.text)
+    for q_start, q_end in quotes:
+        if q_start >= after:
+            gap = text[after:q_start]
+            return (q_start, q_end) if gap.strip() == "," else None
+    return None
 
 
 def _quote_just_before(
