@@ -368,6 +368,17 @@ def test_quote_after_verb_and_comma_is_the_content_even_when_misparsed() -> None
     assert rel.direct
 
 
+def test_name_words_after_a_quote_stay_with_the_source() -> None:
+    found = _extract(
+        "\u201cWe will achieve justice in this case,\u201d Tulsa police Chief Chuck Jordan "
+        "said Monday."
+    )
+    rel = _by_cue(found, "said")
+    assert rel.content.text == "\u201cWe will achieve justice in this case,\u201d"
+    assert rel.source is not None
+    assert rel.source.text == "Tulsa police Chief Chuck Jordan"
+
+
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, list[Attribution]]:
     articles = load_folder(SEEDS)

@@ -55,6 +55,7 @@ _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _ASIDE_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 #: Prepositions whose gerund shares the subject of the verb they modify.
 _SUBJECT_GERUND_PREPS = frozenset({"by", "before", "after", "while", "without"})
+_NAME_GAP_RE = re.compile(r"[ \t,]*(?:[A-Z][\w.'\u2019-]*[ \t]+)+")
 _SETTING_PREPS = frozenset({"in", "during"})
 _SETTING_NOUNS = frozenset({"interview", "interviews"})
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
@@ -401,6 +402,7 @@ def _verb_relation(
     content = [p for p in parts if p is not None]
     if not content:
         return None
+    content[0], source = _name_split_from_quote(content[0], source, text, quotes)
     cue = _extend_cue(verb, cue, content[0][0])
     name = source if namer.i == subject.i else _source_span(namer, verb, text)
     return _Relation(source, cue, content, lemma, verb.doc, name)
@@ -472,6 +474,24 @@ def _interview_phrase(prep: Token) -> bool:
         and prep.lower_ in _SETTING_PREPS
         and any(c.dep_ == "pobj" and c.lower_ in _SETTING_NOUNS for c in prep.children)
     )
+
+
+def _name_split_from_quote(
+    content: tuple[int, int],
+    source: tuple[int, int],
+    text: str,
+    quotes: Sequence[tuple[int, int]],
+) -> tuple[tuple[int, int], tuple[int, int]]:
+    """For "\u201c...,\u201d Tulsa police Chief Chuck Jordan said" parsed with "Tulsa"
+    inside the content: the quotation ends the content and capitalised words
+    between it and the source belong to the source."""
+    for q_start, q_end in quotes:
+        if q_start == content[0] and q_end < content[1] <= source[0]:
+            gap = text[q_end : source[0]]
+            if _NAME_GAP_RE.fullmatch(gap):
+                words = q_end + len(gap) - len(gap.lstrip(" \t,"))
+                return (q_start, q_end), (words, source[1])
+    return content, source
 
 
 def _quote_just_after(
