@@ -72,7 +72,8 @@ def oneline(text: str) -> str:
 
 
 @cache
-def _environment() -> Environment:
+def template_environment() -> Environment:
+    """The Jinja environment for every template in ``prompts/`` (cached)."""
     env = Environment(
         loader=FileSystemLoader(str(prompts_dir())),
         autoescape=False,
@@ -125,7 +126,7 @@ def speaker_index(bundle: EvidenceBundle) -> list[SpeakerLine]:
 
 def render_system() -> str:
     """The system message."""
-    return _environment().get_template(SYSTEM_TEMPLATE).render().strip()
+    return template_environment().get_template(SYSTEM_TEMPLATE).render().strip()
 
 
 def render_user(
@@ -133,7 +134,7 @@ def render_user(
 ) -> str:
     """The user message: the numbered, fenced documents and the evidence list.
     ``condense=False`` puts every article in whole (for measuring what condensing saves)."""
-    template = _environment().get_template(USER_TEMPLATE)
+    template = template_environment().get_template(USER_TEMPLATE)
     return template.render(
         documents=prompt_documents(bundle) if condense else plain_prompt_documents(bundle),
         speakers=speaker_index(bundle) if include_attributions else [],

@@ -26,7 +26,6 @@ import hashlib
 from functools import cache
 from typing import Any, TypeVar
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from summarize.engines.llm import LLMEngine, validation_retrying
@@ -47,7 +46,7 @@ from summarize.models import (
     Speaker,
     TokenUsage,
 )
-from summarize.prompting import ChatMessage, attr, fence, oneline, render_system
+from summarize.prompting import ChatMessage, render_system, template_environment
 from summarize.render import SUMMARY_SCHEMA
 from summarize.resources import load_schema, prompts_dir
 from summarize.textnorm import fold_casefold, occurs_verbatim
@@ -98,19 +97,6 @@ class ArticleClaims(BaseModel):
             if failures:
                 raise GroundingFailure(failures)
         return self
-
-
-@cache
-def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(prompts_dir())),
-        autoescape=False,
-        undefined=StrictUndefined,
-    )
-    env.filters["fence"] = fence
-    env.filters["attr"] = attr
-    env.filters["oneline"] = oneline
-    return env
 
 
 @cache
@@ -215,7 +201,7 @@ class MapReduceEngine:
         return [article.text] if len(article.text) <= limit else _split_text(article.text, limit)
 
     def _map_messages(self, article: Article, text: str) -> list[ChatMessage]:
-        template = _environment().get_template(MAP_TEMPLATE)
+        template = template_environment().get_template(MAP_TEMPLATE)
         user = template.render(article=article, text=text).strip()
         system = (
             "You extract attributed claims from one news article, for a neutral summary. "
@@ -244,7 +230,7 @@ class MapReduceEngine:
         kept: dict[str, list[tuple[ExtractedClaim, list[str]]]],
         extracted: int,
     ) -> str:
-        template = _environment().get_template(REDUCE_TEMPLATE)
+        template = template_environment().get_template(REDUCE_TEMPLATE)
         shown = sum(len(v) for v in kept.values())
         leads = {a.id: _lead(a.text) for a in bundle.articles}
         return template.render(
