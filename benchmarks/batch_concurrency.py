@@ -72,9 +72,7 @@ def main() -> None:
     workers = "a thread of this process" if not warming else f"{len(warming)} worker process(es)"
     print(f"evidence stage in {workers}")
     print(f"imports + NLP model load before the clock: {load:.2f} s")
-    print(
-        f"event loop process CPU: {cpu:.2f} s total, {1000 * cpu / args.events:.1f} ms per event"
-    )
+    print(f"event loop process CPU: {cpu:.2f} s total, {1000 * cpu / args.events:.1f} ms per event")
     print(
         f"evidence stage CPU: {result.evidence_cpu_s:.2f} s total, "
         f"{1000 * result.evidence_cpu_s / args.events:.1f} ms per event"

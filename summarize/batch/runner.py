@@ -279,9 +279,7 @@ class BatchRunner:
         if self._cpu is not None:
             return []
         workers = self.options.evidence_workers
-        self._cpu, warming = evidence_executor(
-            auto_workers(events) if workers is None else workers
-        )
+        self._cpu, warming = evidence_executor(auto_workers(events) if workers is None else workers)
         return warming
 
     async def _prepare(self, folder: Path) -> Prepared | PrepareFailure:
@@ -439,9 +437,7 @@ class BatchRunner:
             await self._close()
         manifest.finalize(e.name for e in events)
         ordered = [entries[e.name] for e in events if e.name in entries]
-        return BatchResult(
-            ordered, self.warnings, time.monotonic() - started, self._evidence_cpu_s
-        )
+        return BatchResult(ordered, self.warnings, time.monotonic() - started, self._evidence_cpu_s)
 
     def _count(self, progress: Progress, entry: ManifestEntry) -> None:
         if entry.status == OK:
