@@ -51,6 +51,7 @@ from pydantic import BaseModel, Field
 
 from summarize.compose.event import reference_date, report_date
 from summarize.compose.relevance import MIN_ARTICLES, document_features, judge_relevance
+from summarize.evidence.sentences import trim_spans
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import Article
 from summarize.textnorm import fold_casefold
@@ -276,15 +277,7 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         i += 1
     spans.append((unit_start, end))
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
+    return trim_spans(text, spans)
 
 
 def _segment(index: int, article: Article) -> _Doc:

@@ -48,14 +48,19 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         bounds.append((start, match.end()))
         start = match.end()
     bounds.append((start, len(text)))
+    return trim_spans(text, bounds)
+
+
+def trim_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with white space trimmed from both ends; spans left empty are dropped."""
     out = []
-    for s, e in bounds:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
     return out
 
 
