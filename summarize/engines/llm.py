@@ -36,7 +36,7 @@ from pydantic import ValidationError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
 from summarize.config import Settings
-from summarize.engines.llm_client import build_instructor, build_openai_client
+from summarize.engines.llm_client import build_instructor, build_openai_client, redact
 from summarize.engines.llm_validation import SummaryReply, grounding_articles
 from summarize.engines.usage import AttemptLog
 from summarize.errors import ModelError, ValidationExhaustedError
@@ -75,13 +75,6 @@ def validation_retrying(max_retries: int) -> AsyncRetrying:
         retry=retry_if_exception(_is_reply_fault),
         reraise=True,
     )
-
-
-def redact(text: str, secret: str | None) -> str:
-    """``text`` with ``secret`` (an API key) replaced, for anything shown to people."""
-    if secret and len(secret) >= 4:
-        text = text.replace(secret, "[redacted]")
-    return text
 
 
 class LLMEngine:

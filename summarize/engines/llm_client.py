@@ -69,6 +69,13 @@ def api_key_for(settings: Settings) -> str:
     )
 
 
+def redact(text: str, secret: str | None) -> str:
+    """``text`` with ``secret`` (an API key) replaced, for anything shown to people."""
+    if secret and len(secret) >= 4:
+        text = text.replace(secret, "[redacted]")
+    return text
+
+
 class RedactSecrets(logging.Filter):
     """Replace known secrets in log records (instructor logs the text of API errors,
     and some servers echo the key they rejected)."""
@@ -82,7 +89,7 @@ class RedactSecrets(logging.Filter):
             message = record.getMessage()
             cleaned = message
             for secret in self.secrets:
-                cleaned = cleaned.replace(secret, "[redacted]")
+                cleaned = redact(cleaned, secret)
             if cleaned != message:
                 record.msg, record.args = cleaned, None
         return True
