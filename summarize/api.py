@@ -13,6 +13,7 @@ from summarize.config import Settings
 from summarize.engines.base import Engine
 from summarize.errors import ConfigError, NoArticlesError, SummarizeError
 from summarize.evidence.bundle import build_bundle
+from summarize.evidence.types import EvidenceBundle
 from summarize.loader import load_folder
 from summarize.models import Article, EventSummary
 from summarize.verify import check_summary
@@ -72,12 +73,16 @@ async def asummarize_articles(
         chosen = engine
     else:
         chosen = make_engine(_settings(engine, model, settings, overrides), client=client)
-    bundle = build_bundle(articles)
-    summary = await chosen.compose(bundle)
-    report = check_summary(summary, articles)
+    return await compose_verified(chosen, build_bundle(articles))
+
+
+async def compose_verified(engine: Engine, bundle: EvidenceBundle) -> EventSummary:
+    """``engine``'s summary of ``bundle``, refused unless it passes :func:`check_summary`."""
+    summary = await engine.compose(bundle)
+    report = check_summary(summary, bundle.articles)
     if not report.ok:
         listed = "; ".join(str(i) for i in report.errors[:10])
-        raise SummarizeError(f"the {chosen.name} engine produced an unverifiable summary: {listed}")
+        raise SummarizeError(f"the {engine.name} engine produced an unverifiable summary: {listed}")
     return summary
 
 

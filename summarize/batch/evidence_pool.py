@@ -41,10 +41,9 @@ MAX_AUTO_WORKERS = 4
 
 @dataclass(frozen=True)
 class Prepared:
-    """One event's articles and evidence, the seconds it took to make them, and
-    the CPU seconds of the thread that made them."""
+    """One event's evidence (its articles are ``bundle.articles``), the seconds it
+    took to make it, and the CPU seconds of the thread that made it."""
 
-    articles: list[Article]
     bundle: EvidenceBundle
     seconds: float = 0.0
     cpu_seconds: float = 0.0
@@ -66,9 +65,7 @@ def prepare_event(folder: Path, max_article_bytes: int) -> Prepared:
         problem = "no readable articles (.txt, .md, .html, .json)"
         raise NoArticlesError(folder, f"{problem}: {detail}" if detail else problem)
     bundle = build_bundle(report.articles)
-    return Prepared(
-        report.articles, bundle, time.perf_counter() - started, time.thread_time() - cpu
-    )
+    return Prepared(bundle, time.perf_counter() - started, time.thread_time() - cpu)
 
 
 def prepare_or_describe(folder: Path, max_article_bytes: int) -> Prepared | PrepareFailure:

@@ -32,6 +32,7 @@ from typing import TextIO
 
 import httpx
 
+from summarize.api import compose_verified
 from summarize.atomic import write_atomic
 from summarize.batch.cache import ReplyCache, default_cache_dir
 from summarize.batch.evidence_pool import (
@@ -65,7 +66,6 @@ from summarize.errors import (
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import EventSummary
 from summarize.render import FORMATS, render, render_json, validate_summary_dict
-from summarize.verify import check_summary
 
 DEFAULT_CONCURRENCY = 8
 SUFFIXES = {"json": ".json", "markdown": ".md", "html": ".html"}
@@ -334,7 +334,7 @@ class BatchRunner:
             return entry
         started -= prepared.seconds
         self._evidence_cpu_s += prepared.cpu_seconds
-        articles, bundle = prepared.articles, prepared.bundle
+        bundle = prepared.bundle
         try:
             loop = asyncio.get_running_loop()
             if self._budget.limit is not None:
@@ -348,11 +348,7 @@ class BatchRunner:
                     }
                     return entry
                 admitted = True
-            summary = await engine.compose(bundle)
-            report = check_summary(summary, articles)
-            if not report.ok:
-                listed = "; ".join(str(i) for i in report.errors[:5])
-                raise SummarizeError(f"the summary did not verify: {listed}")
+            summary = await compose_verified(engine, bundle)
             entry.output = await loop.run_in_executor(self._io, self._write, folder.name, summary)
             entry.status = OK
             if stats.completion_tokens:
