@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from summarize.evidence.cues import form_table
+from summarize.evidence.quotes import quote_regions
 from summarize.evidence.sentences import sentence_bounds
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
@@ -77,15 +78,18 @@ _DETERMINERS = frozenset(["the", "a", "an", "this", "these", "those", "every", "
 
 def _may_attribute(sentence: str, cue_forms: dict[str, str]) -> bool:
     previous = ""
-    for word in _WORD_RE.findall(sentence):
-        lowered = word.lower()
+    previous_end = 0
+    for match in _WORD_RE.finditer(sentence):
+        lowered = match.group(0).lower()
+        if not sentence[previous_end : match.start()].isspace():
+            previous = ""  # punctuation between: '"No," said X' is no determiner
         if lowered == "according" or (
             lowered in cue_forms
             and lowered not in _RARELY_CUES
             and previous not in _DETERMINERS  # "the report", "a claim": a noun
         ):
             return True
-        previous = lowered
+        previous, previous_end = lowered, match.end()
     return False
 
 
@@ -95,10 +99,26 @@ def parse_view(text: str) -> str:
     the parser's cost is per token, and most sentences attribute nothing."""
     text = unwrap(text)
     cue_forms = form_table()
+    bounds = sentence_bounds(text)
+    keep = [_may_attribute(text[start:end], cue_forms) for start, end in bounds]
+    _keep_whole_quotes(bounds, keep, quote_regions(text))
     chars = list(text)
-    for start, end in sentence_bounds(text):
-        if not _may_attribute(text[start:end], cue_forms):
+    for (start, end), kept in zip(bounds, keep, strict=True):
+        if not kept:
             for i in range(start, end):
                 if not chars[i].isspace():
                     chars[i] = " "
     return "".join(chars)
+
+
+def _keep_whole_quotes(
+    bounds: list[tuple[int, int]], keep: list[bool], quotes: list[tuple[int, int]]
+) -> None:
+    """Keep every sentence of a quotation one kept sentence reaches into: the
+    parser must see the opening mark of '"A. B," said X', or it takes "B" for
+    the speaker's subject and finds no quote."""
+    for q_start, q_end in quotes:
+        inside = [i for i, (s, e) in enumerate(bounds) if s < q_end and q_start < e]
+        if len(inside) > 1 and any(keep[i] for i in inside):
+            for i in inside:
+                keep[i] = True
