@@ -105,6 +105,25 @@ def test_multi_sentence_quote_is_kept_whole() -> None:
     assert rel.content.text == "\u201cThe roads are closed. Nobody can leave,\u201d"
 
 
+def test_multi_sentence_quote_before_inverted_said() -> None:
+    # The quote's first sentence has no cue word; the parser must still see it,
+    # or it takes the quote's last words for the subject of "said".
+    text = (
+        "\u201cThe campaign is in panic mode. Full panic mode,\u201d said Leslie Wimes,"
+        " a Florida-based organiser."
+    )
+    rel = _by_cue(_extract(text), "said")
+    assert rel.source_name == "Leslie Wimes"
+    assert rel.content.text == "\u201cThe campaign is in panic mode. Full panic mode,\u201d"
+
+
+def test_quote_ending_in_no_before_said() -> None:
+    text = "\u201cIs it a huge deal? No,\u201d said Obama."
+    rel = _by_cue(_extract(text), "said")
+    assert rel.source_name == "Obama"
+    assert rel.content.text == "\u201cIs it a huge deal? No,\u201d"
+
+
 def test_split_quote_has_both_parts() -> None:
     text = "\u201cThe roads are closed,\u201d Ana Petrova said, \u201cand nobody can leave.\u201d"
     rel = _by_cue(_extract(text), "said")
@@ -243,6 +262,20 @@ def test_batch_matches_single() -> None:
     assert batch == [extract_attributions(a) for a in articles]
     assert extract_many(articles, n_process=2) == batch
     assert [r.document for r in batch[1]] == ["b"]
+
+
+def test_parallel_extraction_keeps_input_order_for_uneven_lengths() -> None:
+    # Shares are dealt by text length, not by position: results still come back in order.
+    long_text = " ".join(f"Official {i} said that road {i} was closed." for i in range(40))
+    articles = [
+        Article(id="short1", text="The ministry said that the border was closed."),
+        Article(id="long", text=long_text),
+        Article(id="short2", text="\u201cIt is over,\u201d the coach said."),
+        Article(id="short3", text="The mayor said that the bridge was open."),
+    ]
+    sequential = extract_many(articles)
+    assert extract_many(articles, n_process=2) == sequential
+    assert [rels[0].document for rels in sequential] == ["short1", "long", "short2", "short3"]
 
 
 def test_missing_model_is_a_typed_error_naming_the_install(

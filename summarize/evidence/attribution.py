@@ -93,7 +93,8 @@ def extract_many(
     pipeline, and this process, which takes the first share itself."""
     nlp = load_nlp()
     if n_process > 1 and len(articles) > 1 and "fork" in mp.get_all_start_methods():
-        chunks = [list(articles[i::n_process]) for i in range(n_process)]
+        shares = _balanced_shares([len(a.text) for a in articles], n_process)
+        chunks = [[articles[i] for i in share] for share in shares]
         gc.freeze()  # the loaded pipeline is shared: no collector pass copies its pages
         try:
             with mp.get_context("fork").Pool(n_process - 1) as pool:
@@ -102,12 +103,27 @@ def extract_many(
         finally:
             gc.unfreeze()
         out: list[list[Attribution]] = [[] for _ in articles]
-        for i, part in enumerate(parts):
-            out[i::n_process] = part
+        for share, part in zip(shares, parts, strict=True):
+            for i, rels in zip(share, part, strict=True):
+                out[i] = rels
         return out
     texts = (parse_view(a.text) for a in articles)
     docs = nlp.pipe(texts, batch_size=batch_size)
     return [attributions_from_doc(a, d) for a, d in zip(articles, docs, strict=True)]
+
+
+def _balanced_shares(sizes: Sequence[int], n: int) -> list[list[int]]:
+    """Indices of ``sizes`` dealt into ``n`` shares of near-equal total size
+    (longest first, each to the lightest share), each share in input order:
+    parse time grows with text length, so equal counts can leave one process
+    idle while the other still parses."""
+    shares: list[list[int]] = [[] for _ in range(n)]
+    loads = [0] * n
+    for i in sorted(range(len(sizes)), key=lambda k: -sizes[k]):
+        lightest = loads.index(min(loads))
+        shares[lightest].append(i)
+        loads[lightest] += sizes[i]
+    return [sorted(share) for share in shares]
 
 
 def _extract_chunk(articles: list[Article], batch_size: int) -> list[list[Attribution]]:
@@ -155,11 +171,14 @@ def _subject(verb: Token) -> tuple[Token, Token] | None:
     (they differ for a relative pronoun: "Smith, who said ..." names Smith)."""
     current = verb
     for _ in range(4):
-        for child in current.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                if child.lower_ in _RELATIVE and current.dep_ == "relcl":
-                    return child, current.head
-                return child, child
+        # Two subjects: the parser took the end of a quote before '..., said X'
+        # for one of them; the one after the verb is the speaker.
+        subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            child = subjects[-1]
+            if child.lower_ in _RELATIVE and current.dep_ == "relcl":
+                return child, current.head
+            return child, child
         if current.dep_ in ("relcl", "acl") and current.head.i < current.i:
             return current.head, current.head
         if current.dep_ not in _INHERIT_DEPS or current.head.i == current.i:
