@@ -8,7 +8,12 @@ that ..."); its content the clause it governs (or the direct object for verbs
 such as "denied"), widened to the whole quotation when the clause lies inside
 one, so multi-sentence quotes before "..., he said" are kept whole. A quote
 that is split by its cue ("A," he said, "B.") gets both pieces. Pronoun and
-surname-only sources are resolved to the last named source before them."""
+surname-only sources are resolved to the last named source before them.
+
+Only the attributions the article itself makes are reported. Speech reported
+inside another relation's content ("Trump said Clinton once described the
+deal as ...") or inside a direct quotation is part of that content: the outer
+speaker's words, not the article's own attribution to the inner one."""
 
 from __future__ import annotations
 
@@ -39,7 +44,7 @@ from summarize.evidence.markers import dash_bylines, speaker_labels
 from summarize.evidence.nlp import load_nlp
 from summarize.evidence.quotes import ends_quote, quote_regions, starts_quote
 from summarize.evidence.sentences import sentence_bounds
-from summarize.evidence.speakers import FIRST_PERSON, Speaker, SpeakerMemory, describe_source
+from summarize.evidence.speakers import Speaker, SpeakerMemory, describe_source
 from summarize.evidence.types import Attribution, Span
 from summarize.models import Article
 
@@ -154,7 +159,7 @@ def attributions_from_doc(article: Article, doc: Doc) -> list[Attribution]:
         )
     relations = _dedupe(relations)
     _join_split_quotes(relations, text, quotes)
-    return _finish(article, relations)
+    return _finish(article, relations, quotes)
 
 
 @lru_cache(maxsize=1)
@@ -683,7 +688,9 @@ def _enclosing(rel: _Relation, relations: Sequence[_Relation]) -> _Relation | No
     return None
 
 
-def _finish(article: Article, relations: list[_Relation]) -> list[Attribution]:
+def _finish(
+    article: Article, relations: list[_Relation], quotes: Sequence[tuple[int, int]]
+) -> list[Attribution]:
     text = article.text
     sentence_starts = [start for start, _ in sentence_bounds(text)]
     memory = SpeakerMemory()
@@ -705,12 +712,9 @@ def _finish(article: Article, relations: list[_Relation]) -> list[Attribution]:
         parts = [p for p in parts if p.end > p.start]
         if not parts or n not in resolved:
             continue
+        if outers[n] is not None or any(a < rel.cue[0] < b for a, b in quotes):
+            continue  # reported speech inside another's words: part of their content
         speaker = resolved[n]
-        outer = outers[n]
-        if outer is not None and speaker.name.lower() in FIRST_PERSON:
-            outer_n = relations.index(outer)
-            if outer_n in resolved and starts_quote(text[outer.content[0][0] :]):
-                speaker = resolved[outer_n]
         source = Span(start=rel.source[0], end=rel.source[1], text=text[slice(*rel.source)])
         cue = Span(start=rel.cue[0], end=rel.cue[1], text=text[rel.cue[0] : rel.cue[1]])
         k = bisect.bisect_right(sentence_starts, cue.start) - 1
@@ -727,7 +731,6 @@ def _finish(article: Article, relations: list[_Relation]) -> list[Attribution]:
                 direct=starts_quote(parts[0].text),
                 content_parts=parts if len(parts) > 1 else [],
                 cue_lemma=rel.lemma,
-                nested=outer is not None,
             )
         )
     return out

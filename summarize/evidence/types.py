@@ -54,11 +54,6 @@ class Attribution(BaseModel):
     cue_lemma: str | None = Field(
         default=None, description="Dictionary form of the cue, e.g. 'deny' for 'has denied'."
     )
-    nested: bool = Field(
-        default=False,
-        description="True when the cue sits inside another relation's content (a source "
-        "reported by a source, e.g. a denial quoted inside someone's statement).",
-    )
 
 
 class DuplicateGroup(BaseModel):
