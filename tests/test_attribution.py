@@ -61,6 +61,34 @@ def test_according_to() -> None:
     assert rel.content.text == "three buildings collapsed overnight"
 
 
+def test_according_to_parsed_as_the_sentence_root() -> None:
+    # The small model makes "According" the root here and hangs the clause off
+    # the source as an apposition; the commas still say where the source ends.
+    text = (
+        "According to conservative talk radio host Rush Limbaugh, the move reeks of"
+        " \u201cfear\u201d and desperation."
+    )
+    rel = _by_cue(_extract(text), "According to")
+    assert rel.source_name == "conservative talk radio host Rush Limbaugh"
+    assert rel.content.text == "the move reeks of \u201cfear\u201d and desperation"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("The governor wants to close the border.", "wants", "to close the border"),
+        ("The senator supported the new sanctions.", "supported", "the new sanctions"),
+        ("The union opposed the pension reform.", "opposed", "the pension reform"),
+        ("The mayor hopes that the bridge reopens soon.", "hopes", "that the bridge reopens soon"),
+        ("The council decided to delay the vote.", "decided", "to delay the vote"),
+    ],
+)
+def test_stance_verbs_attribute_their_complement(sentence: str, cue: str, content: str) -> None:
+    rel = _by_cue(_extract(sentence), cue)
+    assert rel.source_name == sentence.split(" ", 2)[0] + " " + sentence.split(" ", 2)[1]
+    assert rel.content.text == content
+
+
 @pytest.mark.parametrize(
     ("verb", "lemma"),
     [
@@ -253,7 +281,9 @@ def test_reporting_infinitive_takes_the_governing_verb_into_the_cue() -> None:
 
 def test_hedges_and_infinitives_are_not_attributions() -> None:
     assert _extract("I think the plan will fail, and you know it.") == []
-    assert _extract("The mayor wants to say something about the plan.") == []
+    # "to say" reports nothing yet: the mayor's wish is attributed, no speech is.
+    found = _extract("The mayor wants to say something about the plan.")
+    assert [(r.cue.text, r.cue_lemma) for r in found] == [("wants", "want")]
 
 
 def test_text_without_attribution_gives_nothing() -> None:

@@ -600,6 +600,8 @@ def _according_to(tok: Token, text: str) -> _Relation | None:
     subject = objects[0]
     source = _source_span(subject, tok, text)
     cue = (tok.idx, to.idx + len(to.text))
+    if tok.head.i == tok.i:  # parsed as the root: "According to X, Y." read from the text
+        return _according_to_by_commas(tok, cue, text)
     head = tok.head
     phrase = (tok.left_edge.i, tok.right_edge.i)
     clause = [t for t in head.subtree if not phrase[0] <= t.i <= phrase[1]]
@@ -612,6 +614,24 @@ def _according_to(tok: Token, text: str) -> _Relation | None:
     if content[1] <= content[0]:
         return None
     return _Relation(source, cue, [content], "according to", doc, source)
+
+
+def _according_to_by_commas(tok: Token, cue: tuple[int, int], text: str) -> _Relation | None:
+    """ "According to X, Y." when the parser made "According" the sentence's root
+    (and so left no clause for the content): the source runs to the first comma,
+    the content is the rest of the sentence."""
+    sent = tok.sent
+    start, end = sent[0].idx, sent[-1].idx + len(sent[-1].text)
+    if _trim_chars(text, start, cue[0])[1] > start:
+        return None  # only at the start of its sentence
+    comma = text.find(",", cue[1], end)
+    if comma < 0:
+        return None
+    source = _trim_chars(text, cue[1], comma, _SOURCE_TRIM)
+    content = _trim_chars(text, comma + 1, end)
+    if source[1] <= source[0] or content[1] <= content[0]:
+        return None
+    return _Relation(source, cue, [content], "according to", tok.doc, source)
 
 
 # --- span arithmetic -------------------------------------------------------------------

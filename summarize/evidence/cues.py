@@ -33,6 +33,7 @@ COGNITION_VERBS: frozenset[str] = word_set(
     """
     believe find show expect fear worry feel understand suspect assume learn
     realize realise recognize recognise imply insist wonder question
+    know hope consider
     """
 )
 
@@ -43,7 +44,8 @@ OBJECT_VERBS: frozenset[str] = word_set(
     describe call question propose demand urge praise welcome blame cite
     acknowledge admit reveal report tweet publish issue show find
     attack endorse defend back echo mock label reference detail express
-    discuss
+    discuss support oppose promote highlight liken ignore document identify examine
+    threaten
     """
 )
 
@@ -51,7 +53,7 @@ OBJECT_VERBS: frozenset[str] = word_set(
 XCOMP_VERBS: frozenset[str] = word_set(
     """
     urge ask tell warn call demand promise pledge vow refuse
-    encourage plan propose agree offer decline
+    encourage plan propose agree offer decline want decide seek threaten hope
     """
 )
 
