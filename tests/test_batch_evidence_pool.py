@@ -50,7 +50,7 @@ async def test_a_worker_process_gives_the_outputs_and_failures_a_thread_gives(
         assert [e.event for e in result.failed] == ["no-articles"]
         assert result.failed[0].error is not None
         assert result.failed[0].error["type"] == "NoArticlesError"
-        assert "no readable articles" in result.failed[0].error["message"]
+        assert "has no article files" in result.failed[0].error["message"]
         assert result.evidence_cpu_s > 0
     assert threaded.failed[0].error == pooled.failed[0].error
 

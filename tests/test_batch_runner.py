@@ -60,7 +60,10 @@ async def test_every_event_gets_a_valid_output_and_one_manifest_line(
     assert [line["event"] for line in lines] == sorted([*names, "empty-folder"])
     by_event = {line["event"]: line for line in lines}
     assert by_event["empty-folder"]["status"] == "failed"
-    assert "no readable articles" in str(by_event["empty-folder"]["error"])
+    # worded as `summarize run` words it
+    assert "has no article files (.txt, .md, .html, .json)" in str(
+        by_event["empty-folder"]["error"]
+    )
     for name in names:
         assert by_event[name]["status"] == "ok"
         assert by_event[name]["attempts"] == 1

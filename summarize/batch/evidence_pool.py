@@ -24,10 +24,10 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarize.errors import NoArticlesError, SummarizeError, describe
+from summarize.errors import SummarizeError, describe
 from summarize.evidence.bundle import build_bundle
 from summarize.evidence.types import EvidenceBundle
-from summarize.loader import scan_folder
+from summarize.loader import no_articles_error, scan_folder
 from summarize.models import Article
 
 #: Events a batch must have before the stage moves to worker processes (a
@@ -61,9 +61,7 @@ def prepare_event(folder: Path, max_article_bytes: int) -> Prepared:
     started, cpu = time.perf_counter(), time.thread_time()
     report = scan_folder(folder, max_article_bytes=max_article_bytes)
     if not report.articles:
-        detail = "; ".join(f"{Path(s.path).name}: {s.reason}" for s in report.skipped[:5])
-        problem = "no readable articles (.txt, .md, .html, .json)"
-        raise NoArticlesError(folder, f"{problem}: {detail}" if detail else problem)
+        raise no_articles_error(folder, report)
     bundle = build_bundle(report.articles)
     return Prepared(bundle, time.perf_counter() - started, time.thread_time() - cpu)
 
