@@ -18,11 +18,15 @@ Each role is scored as a set of spans per text, like a span tagger:
 Throughput is articles per second (wall clock) over every text scored, model
 load excluded and included (the load is timed separately, in this process),
 plus the CPU time spent, which does not depend on what else the machine runs.
+Each process count is timed in its own child forked from the freshly loaded
+pipeline (by default 1 process, then one per CPU), and must give the very same
+relations; the scores are those relations'.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing as mp
 import os
 import sys
 import time
@@ -141,7 +145,7 @@ def _row(name: str, cells: Iterable[float]) -> str:
     return f"| {name:<34} | " + " | ".join(f"{v:6.1f}" for v in cells) + " |"
 
 
-def report(scores: Scores, n: int, load_s: float, run_s: float, processes: int) -> str:
+def report(scores: Scores, n: int) -> str:
     lines = [
         f"PolNeAR dev: {n} texts (first annotator per text)",
         "",
@@ -164,14 +168,16 @@ def report(scores: Scores, n: int, load_s: float, run_s: float, processes: int) 
             p, r, _ = getattr(scores, kind)[role].prf()
             cells.append(f"{100 * p:4.1f} / {100 * r:4.1f}")
         lines.append(f"| summarize, {kind:<23} | " + " | ".join(cells) + " |")
-    lines += [
-        "",
+    return "\n".join(lines)
+
+
+def throughput_line(n: int, load_s: float, run_s: float, cpu_s: float, processes: int) -> str:
+    return (
         f"throughput ({processes} process{'es' if processes > 1 else ''}): "
         f"{n / run_s:.1f} articles/s model load excluded, "
         f"{n / (run_s + load_s):.1f} articles/s included "
-        f"(load {load_s:.2f} s, extraction {run_s:.2f} s)",
-    ]
-    return "\n".join(lines)
+        f"(load {load_s:.2f} s, extraction {run_s:.2f} s, CPU {cpu_s:.2f} s)"
+    )
 
 
 def _cpu_seconds() -> float:
@@ -180,11 +186,44 @@ def _cpu_seconds() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
+Timed = tuple[list[list[Attribution]], float, float]
+
+
+def _timed(articles: list[Article], processes: int, batch_size: int) -> Timed:
+    cpu_started = _cpu_seconds()
+    started = time.perf_counter()
+    results = extract_many(articles, n_process=processes, batch_size=batch_size)
+    return results, time.perf_counter() - started, _cpu_seconds() - cpu_started
+
+
+def _timed_cold(articles: list[Article], processes: int, batch_size: int) -> Timed:
+    """:func:`_timed` in a child forked from the freshly loaded pipeline, so no
+    run is sped up by the word cache an earlier run filled."""
+    if "fork" not in mp.get_all_start_methods():
+        return _timed(articles, processes, batch_size)
+    ctx = mp.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+
+    def child() -> None:
+        send.send(_timed(articles, processes, batch_size))
+
+    proc = ctx.Process(target=child)
+    proc.start()
+    timed: Timed = receive.recv()
+    proc.join()
+    return timed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=None, help="score only the first N texts")
-    parser.add_argument("--processes", type=int, default=1, help="parser worker processes")
+    parser.add_argument(
+        "--processes",
+        default=f"1,{os.cpu_count() or 1}",
+        help="comma-separated parser process counts to time, each over every text "
+        "(default: 1 and this machine's CPU count)",
+    )
     parser.add_argument("--batch-size", type=int, default=32, help="texts per parser batch")
     args = parser.parse_args(argv)
     pairs = gold_files(args.data)[: args.limit]
@@ -196,19 +235,23 @@ def main(argv: list[str] | None = None) -> int:
     load_nlp()
     load_s = time.perf_counter() - started
     load_avg = os.getloadavg()[0]
-    cpu_started = _cpu_seconds()
-    started = time.perf_counter()
-    results = extract_many(articles, n_process=args.processes, batch_size=args.batch_size)
-    run_s = time.perf_counter() - started
-    cpu_s = _cpu_seconds() - cpu_started
+    counts = list(dict.fromkeys(int(c) for c in args.processes.split(",")))
+    timings: list[str] = []
+    first: list[list[Attribution]] | None = None
+    for processes in counts:
+        results, run_s, cpu_s = _timed_cold(articles, processes, args.batch_size)
+        if first is not None and results != first:
+            print(f"{processes} processes gave other relations than {counts[0]}", file=sys.stderr)
+            return 1
+        first = first or results
+        timings.append(throughput_line(len(articles), load_s, run_s, cpu_s, processes))
     scores = Scores()
-    for (_, ann), rels in zip(pairs, results, strict=True):
+    for (_, ann), rels in zip(pairs, first or [], strict=True):
         score(scores, predicted(rels), read_gold(ann))
-    print(report(scores, len(articles), load_s, run_s, args.processes))
-    print(
-        f"CPU time {cpu_s:.2f} s ({len(articles) / cpu_s:.1f} articles per CPU-second); "
-        f"1-minute load average at start {load_avg:.2f} on {os.cpu_count()} cores"
-    )
+    print(report(scores, len(articles)))
+    print()
+    print("\n".join(timings))
+    print(f"1-minute load average at start {load_avg:.2f} on {os.cpu_count()} cores")
     return 0
 
 
