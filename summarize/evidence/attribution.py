@@ -81,6 +81,7 @@ class _Relation:
     doc: Doc
     name: tuple[int, int]
     marked: bool = False  # found by punctuation: the source is a bare name
+    object: bool = False  # the content is the cue verb's object, not a clause or a quote
 
 
 def extract_attributions(article: Article) -> list[Attribution]:
@@ -429,7 +430,25 @@ def _verb_relation(
     content[0], source = _name_split_from_quote(content[0], source, text, quotes)
     cue = _extend_cue(verb, cue, content[0][0])
     name = source if namer.i == subject.i else _source_span(namer, verb, text)
-    return _Relation(source, cue, content, lemma, verb.doc, name)
+    obj = colon is None and _is_object(verb, content[0], text)
+    return _Relation(source, cue, content, lemma, verb.doc, name, object=obj)
+
+
+_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "dative"})
+
+
+def _is_object(verb: Token, content: tuple[int, int], text: str) -> bool:
+    """Whether ``content`` is the verb's object ("reiterated support for X",
+    "urged them to stop") rather than a clause or a quotation."""
+    if starts_quote(text[content[0] :]):
+        return False
+    first = verb.doc.char_span(content[0], content[1], alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return False
+    tok = first[0]
+    while tok.head.i != verb.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i == verb.i and tok.dep_ in _OBJECT_DEPS
 
 
 def _passive_relation(
@@ -748,9 +767,10 @@ def _finish(
                 role=speaker.role,
                 cue=cue,
                 content=parts[0],
-                direct=starts_quote(parts[0].text),
+                direct=rel.marked or starts_quote(parts[0].text),  # a "Name:" line is theirs
                 content_parts=parts if len(parts) > 1 else [],
                 cue_lemma=rel.lemma,
+                content_is_object=rel.object,
             )
         )
     return out

@@ -54,6 +54,11 @@ class Attribution(BaseModel):
     cue_lemma: str | None = Field(
         default=None, description="Dictionary form of the cue, e.g. 'deny' for 'has denied'."
     )
+    content_is_object: bool = Field(
+        default=False,
+        description="True when the content is the cue verb's object, a noun phrase or an "
+        "infinitive ('reiterated support for Azerbaijan'), not a clause or a quotation.",
+    )
 
 
 class DuplicateGroup(BaseModel):
