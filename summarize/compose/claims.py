@@ -12,13 +12,20 @@ a bare noun phrase ("issued a new warning")."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from summarize.compose.figures import Figure, find_figures
 from summarize.compose.places import Gazetteer
-from summarize.compose.speakers import ParsedSpeaker, SpeakerIndex, is_pronoun, parse_speaker
+from summarize.compose.speakers import (
+    ParsedSpeaker,
+    SpeakerIndex,
+    is_pronoun,
+    parse_speaker,
+    role_head,
+)
 from summarize.evidence.cues import cue_lemma
 from summarize.evidence.types import Attribution, EvidenceBundle, Sentence
 from summarize.neutrality import find_loaded
@@ -42,6 +49,15 @@ OBJECT_CUES: dict[str, str] = {
     "condemn": "condemned",
     "announce": "announced",
     "confirm": "confirmed",
+    "reiterate": "reiterated",
+    "express": "expressed",
+    "declare": "declared",
+    "report": "reported",
+    "urge": "urged",
+    "demand": "demanded",
+    "propose": "proposed",
+    "welcome": "welcomed",
+    "acknowledge": "acknowledged",
 }
 DENIAL_CUES: frozenset[str] = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
 _VERBS: dict[str, str] = {
@@ -107,6 +123,7 @@ class DraftClaim:
     cue_lemma: str
     position: int  # offset of the cue in the article
     sentence: int  # index of the cue's sentence in the article
+    first_sentence: int  # index of the sentence the relation starts in (a quote before its cue)
     figures: list[Figure] = field(default_factory=list)
     speaker: int = -1  # number in the SpeakerIndex
     denied: DraftClaim | None = None  # for a denial of "this": the claim it answers
@@ -118,7 +135,11 @@ class DraftClaim:
     @property
     def clause(self) -> bool:
         raw = self.attribution.content.text.lstrip(_QUOTE_CHARS + _OUTER_PUNCT).lower()
-        return self.direct or raw.startswith("that ") or self.cue_lemma in CLAUSE_CUES
+        return (
+            self.direct
+            or raw.startswith("that ")
+            or (self.cue_lemma in CLAUSE_CUES and not self.attribution.content_is_object)
+        )
 
 
 def _lemma(att: Attribution) -> str:
@@ -156,6 +177,10 @@ def trim_content(text: str) -> tuple[int, int]:
                 start, end = start + 1, end - 1
         if (start, end) == before:
             return start, end
+
+
+def _source_start(att: Attribution) -> list[int]:
+    return [att.source.start] if att.source is not None else []
 
 
 def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
@@ -196,8 +221,8 @@ def _is_speaker(att: Attribution, parsed: ParsedSpeaker) -> bool:
         return False
     if not any(ch.isupper() for ch in name) and not name.lower().startswith("the "):
         return False  # "civilians", "officials": nobody in particular
-    if "," in parsed.surface and not parsed.person:
-        return False  # "World powers, including Russia, France, and the US"
+    if "," in parsed.surface and (not parsed.person or " including " in parsed.surface):
+        return False  # "World powers, including Russia, France, and the US": no one speaker
     words = re.findall(r"[\w']+", name.lower())
     return bool(words) and words[-1] not in _NOT_SPEAKERS and len(words) <= 10
 
@@ -245,6 +270,9 @@ def draft_claims(
                 cue_lemma=_lemma(att),
                 position=att.cue.start,
                 sentence=_sentence_index(sentences, att.cue.start),
+                first_sentence=_sentence_index(
+                    sentences, min(att.cue.start, att.content.start, *_source_start(att))
+                ),
                 figures=find_figures(content),
             )
             words = len(content.split())
@@ -283,22 +311,54 @@ def _previous_in_sentence(doc_drafts: Sequence[DraftClaim], draft: DraftClaim) -
 def _resolve_descriptions(doc_drafts: list[DraftClaim]) -> None:
     """Wire style names a speaker after describing him: "a top Azerbaijani official
     said ..." then "Hikmet Hajiyev, assistant to the Azerbaijani president, said ...".
-    An indefinite description takes the next named person of the same country
-    within two sentences."""
+
+    An indefinite description, or a definite one of a person's role ("Turkey's
+    ruling party spokesperson"), takes the next named person of the same country
+    within two sentences (one with no role given, or the same role). A definite
+    role description first takes the one person of the document given that
+    role anywhere ("the Azerbaijani president" -> "President Ilham Aliyev")."""
+    people = [d.parsed for d in doc_drafts if d.parsed.person]
     for n, draft in enumerate(doc_drafts):
-        if not draft.parsed.generic:
+        described = draft.parsed.described
+        if not draft.parsed.generic and described is None:
             continue
+        if described is not None:
+            holders = {p.key: p for p in people if _may_be(p, draft.parsed, same_role=True)}
+            if len(holders) == 1:
+                draft.parsed = _with_role(next(iter(holders.values())), draft.parsed)
+                continue
         for later in doc_drafts[n + 1 :]:
-            if later.sentence - draft.sentence > 2:
+            if later.first_sentence - draft.sentence > 2:
                 break
             p = later.parsed
-            if p.person and (
-                draft.parsed.affiliation is None
-                or p.affiliation is None
-                or p.affiliation == draft.parsed.affiliation
-            ):
-                draft.parsed = p
+            if p.person and _may_be(p, draft.parsed, same_role=False):
+                draft.parsed = _with_role(p, draft.parsed)
                 break
+
+
+def _with_role(person: ParsedSpeaker, description: ParsedSpeaker) -> ParsedSpeaker:
+    """``person``, given the role and country a definite description names where
+    it has none of its own."""
+    if description.described is None:
+        return person
+    return dataclasses.replace(
+        person,
+        role=person.role or description.surface,
+        affiliation=person.affiliation or description.affiliation,
+    )
+
+
+def _may_be(person: ParsedSpeaker, description: ParsedSpeaker, *, same_role: bool) -> bool:
+    """Whether ``person`` can be who ``description`` describes: no other country,
+    and the described role if one is asked for (or if the person has one)."""
+    if description.affiliation and person.affiliation not in (None, description.affiliation):
+        return False
+    if description.described is None:
+        return True
+    head = role_head(person.role)
+    if same_role:
+        return head == description.described
+    return head is None or head == description.described
 
 
 def assign_speakers(drafts: Sequence[DraftClaim]) -> SpeakerIndex:

@@ -146,6 +146,23 @@ _ORG_STOP: frozenset[str] = frozenset(
     ["the", "of", "in", "for", "to", "and", "at", "on", "a", "an", "'s"]
 )
 _TOKEN_RE = re.compile(r"[\w][\w.'\u2019-]*")
+#: One spelling for words that name the same role.
+_SYNONYMS: dict[str, str] = {
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "spokesmen": "spokesperson",
+    "spokespeople": "spokesperson",
+}
+#: Role nouns that name a person ("the Azerbaijani president"), not a body.
+PERSON_TITLES: frozenset[str] = frozenset(
+    """
+    president prime minister spokesperson secretary aide assistant adviser advisor leader
+    chief head ambassador envoy governor mayor senator representative official commander
+    director chairman chairwoman chair prosecutor correspondent reporter editor analyst
+    """.split()  # noqa: SIM905
+)
+_POSSESSIVE_RE = re.compile(r"['\u2019]s$")
+_ROLE_BREAK = frozenset(["to", "of", "for", "at", "in", "with", "on"])
 
 
 @dataclass(frozen=True)
@@ -159,16 +176,34 @@ class ParsedSpeaker:
     person: bool
     generic: bool  # "a top Azerbaijani official": names nobody in particular
     key: frozenset[str]  # comparable tokens (folded, possessives and plurals stripped)
+    described: str | None = None  # "the Azerbaijani president": a person named by role only
 
 
 def _norm_token(token: str) -> str:
     t = fold(token).lower().strip(".'\"-")
     t = re.sub(r"'s$", "", t)
+    if t in _SYNONYMS:
+        return _SYNONYMS[t]
     if len(t) > 4 and t.endswith("ies"):
         return t[:-3] + "y"
     if len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
         t = t[:-1]
     return t
+
+
+def role_head(role: str | None) -> str | None:
+    """The person-title noun a role is about: "assistant to the Azerbaijani
+    president" -> "assistant", "Turkey's Justice Minister" -> "minister"."""
+    if not role:
+        return None
+    head: str | None = None
+    for tok in _TOKEN_RE.findall(role):
+        norm = _norm_token(tok)
+        if norm in _ROLE_BREAK:
+            break
+        if norm in PERSON_TITLES:
+            head = norm
+    return head
 
 
 def is_pronoun(name: str) -> bool:
@@ -234,6 +269,15 @@ def parse_speaker(source_name: str, role: str | None, gaz: Gazetteer) -> ParsedS
             if i not in country_tokens and _norm_token(t) not in _ORG_STOP
         ) or frozenset({(affiliation or surface).lower()})
     generic = not person and indefinite
+    described = None
+    if not person and not indefinite:
+        titles_only = all(  # "Turkey's ruling party spokesperson", "the Azerbaijani president"
+            i in country_tokens or _norm_token(t) in TITLE_WORDS or _POSSESSIVE_RE.search(t)
+            for i, t in enumerate(tokens)
+        )
+        head = role_head(surface)
+        if titles_only and head is not None and _norm_token(tokens[-1]) == head:
+            described = head
     return ParsedSpeaker(
         surface=surface,
         name=name,
@@ -242,12 +286,32 @@ def parse_speaker(source_name: str, role: str | None, gaz: Gazetteer) -> ParsedS
         person=person,
         generic=generic,
         key=key,
+        described=described,
+    )
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(
+        w for w in (_norm_token(t) for t in _TOKEN_RE.findall(text)) if w not in _ORG_STOP
+    )
+
+
+def _describes(description: ParsedSpeaker, person: ParsedSpeaker) -> bool:
+    """ "Turkey's ruling party spokesman" names the person another article gave
+    that role ("Omer Celik", role "Turkey's ruling party spokesperson")."""
+    return (
+        description.described is not None
+        and person.person
+        and person.role is not None
+        and _words(description.surface) == _words(person.role)
     )
 
 
 def _names_match(a: ParsedSpeaker, b: ParsedSpeaker) -> bool:
     if a.affiliation and b.affiliation and a.affiliation != b.affiliation:
         return False
+    if _describes(a, b) or _describes(b, a):
+        return True
     if a.person != b.person:
         return False
     if a.person:
