@@ -25,6 +25,18 @@ def test_dotted_initials_and_delegate_title_do_not_end_a_sentence() -> None:
     ]
 
 
+def test_extractor_and_prompt_condenser_share_one_abbreviation_list() -> None:
+    from summarize.evidence.condense import _split_block
+
+    text = "The data in Fig. 3 came approx. 9 hours late. Gov. Lee, Pres. Obama etc. agreed."
+    expected = [
+        "The data in Fig. 3 came approx. 9 hours late.",
+        "Gov. Lee, Pres. Obama etc. agreed.",
+    ]
+    assert [text[a:b] for a, b in sentence_bounds(text)] == expected
+    assert [text[a:b] for a, b in _split_block(text, 0, len(text))] == expected
+
+
 def test_sentence_ids_and_offsets() -> None:
     article = Article(id="d", text="Headline\n\nFirst one. Second one.")
     sentences = split_sentences(article)

@@ -51,7 +51,7 @@ from pydantic import BaseModel, Field
 
 from summarize.compose.event import reference_date, report_date
 from summarize.compose.relevance import MIN_ARTICLES, document_features, judge_relevance
-from summarize.evidence.sentences import trim_spans
+from summarize.evidence.sentences import is_abbreviation, trim_spans
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import Article
 from summarize.textnorm import fold_casefold
@@ -183,12 +183,6 @@ def _boilerplate_lines(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-_ABBREVIATION_LIST = (
-    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen lt col sgt "
-    "capt maj rep sen gov prof jr sr inc co corp ltd no vs etc approx dept est fig "
-    "a.m p.m e.g i.e u.s u.k u.n"
-)
-_ABBREVIATIONS = frozenset(_ABBREVIATION_LIST.split())
 _TERMINAL = ".!?"
 _OPENERS = "\"\u201c'("
 _CLOSERS = "\"'\u201d\u2019)]"
@@ -237,15 +231,6 @@ def _blocks(text: str, standalone: set[int]) -> list[tuple[int, int]]:
     return blocks
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """True when the period at ``dot`` ends an abbreviation such as "Sept." or "U.S."."""
-    word_start = dot
-    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
-        word_start -= 1
-    word = text[word_start:dot].lower().strip(".")
-    return len(word) == 1 or word in _ABBREVIATIONS
-
-
 def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences of one block; a quotation is never split."""
     spans: list[tuple[int, int]] = []
@@ -268,7 +253,7 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             while k < end and text[k].isspace():
                 k += 1
             starts_new = k < end and (text[k].isupper() or text[k].isdigit() or text[k] in _OPENERS)
-            if k > j and starts_new and not (ch == "." and _is_abbreviation(text, i)):
+            if k > j and starts_new and not (ch == "." and is_abbreviation(text, i)):
                 spans.append((unit_start, j))
                 unit_start = k
                 i = k

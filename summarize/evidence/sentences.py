@@ -22,7 +22,8 @@ _ABBREVIATIONS = _words(
     """
     mr mrs ms dr prof rep reps sen sens gov gen lt col sgt capt st jr sr rev hon
     u.s u.k u.n e.u d.c no vs v jan feb mar apr aug sept sep oct nov dec inc corp
-    co ltd dept sec maj adm cmdr pres ft mt ave del assn univ
+    co ltd dept sec maj adm cmdr pres ft mt ave del assn univ jun jul etc approx est fig
+    a.m p.m e.g i.e
     """
 )
 #: Dotted initials ("G.K", "J.R.R"; the final dot is stripped before matching).
@@ -30,7 +31,8 @@ _INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` ends an abbreviation ("Sept.", "U.S.", "J.")."""
     match = _WORD_BEFORE_RE.search(text, max(0, dot - 12), dot)
     if match is None:
         return False
@@ -43,7 +45,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for match in _END_RE.finditer(text):
-        if match.group(0) != "\n" and _is_abbreviation(text, match.start()):
+        if match.group(0) != "\n" and is_abbreviation(text, match.start()):
             continue
         bounds.append((start, match.end()))
         start = match.end()
