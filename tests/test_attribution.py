@@ -73,6 +73,50 @@ def test_according_to_parsed_as_the_sentence_root() -> None:
     assert rel.content.text == "the move reeks of \u201cfear\u201d and desperation"
 
 
+def test_closing_according_to_takes_the_whole_sentence_before_it() -> None:
+    text = (
+        "The targets were facilities militias have used in drone attacks against U.S."
+        " personnel, according to a statement from Pentagon spokesperson John Kirby."
+    )
+    rel = _by_cue(_extract(text), "according to")
+    assert rel.content.text == (
+        "The targets were facilities militias have used in drone attacks against U.S. personnel"
+    )
+    assert rel.source is not None
+    assert rel.source.text == "a statement from Pentagon spokesperson John Kirby"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "On Monday Carlson, a long-time critic of the president, said the agency was"
+            " monitoring him.",
+            "Carlson",
+        ),
+        (
+            "In a meeting with the editorial board of the Washington Post Trump said that"
+            " the alliance was obsolete.",
+            "Trump",
+        ),
+        ("On Tuesday Joe Biden said the plan would work.", "Joe Biden"),
+    ],
+)
+def test_speaker_the_parser_put_in_the_opening_phrase(text: str, name: str) -> None:
+    rel = _by_cue(_extract(text), "said")
+    assert rel.source_name == name
+
+
+def test_cue_inside_a_relative_clause_is_not_part_of_its_content() -> None:
+    text = (
+        "The military struck three targets in Syria that the Pentagon said were used by"
+        " militias in the area."
+    )
+    rel = _by_cue(_extract(text), "said")
+    assert rel.source_name == "the Pentagon"
+    assert rel.content.text == "were used by militias in the area"
+
+
 @pytest.mark.parametrize(
     ("sentence", "cue", "content"),
     [

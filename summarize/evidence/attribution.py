@@ -400,14 +400,21 @@ def _verb_relation(
     if chain is None:
         return None  # an infinitive ("to say") reports nothing yet
     found = _subject(verb)
+    opening: tuple[int, int] | None = None
     if found is None:
-        return _passive_relation(verb, lemma, text, quotes)
+        passive = _passive_relation(verb, lemma, text, quotes)
+        if passive is not None or lemma not in SPEECH_VERBS:
+            return passive
+        opening = _speaker_in_opening_phrase(verb, text)
+        if opening is None:
+            return None
+        found = (verb, verb)  # placeholders: the source is ``opening``
     subject, namer = found
     if subject.lower_ == "you" or (
         lemma in COGNITION_VERBS and subject.lower_ in _SPEAKER_PRONOUNS
     ):
         return None  # "you say", "I believe": a turn of phrase, not a report
-    source = _source_span(subject, verb, text)
+    source = opening or _source_span(subject, verb, text)
     cue = _cue_span(verb)
     if chain.i != verb.i:  # "continues to insist": the cue runs from the governing verb
         cue = (_cue_span(chain)[0], cue[1])
@@ -428,10 +435,19 @@ def _verb_relation(
     if not content:
         return None
     content[0], source = _name_split_from_quote(content[0], source, text, quotes)
+    content[0] = _after_inner_cue(content[0], cue, text)
     cue = _extend_cue(verb, cue, content[0][0])
     name = source if namer.i == subject.i else _source_span(namer, verb, text)
     obj = colon is None and _is_object(verb, content[0], text)
     return _Relation(source, cue, content, lemma, verb.doc, name, object=obj)
+
+
+def _after_inner_cue(content: tuple[int, int], cue: tuple[int, int], text: str) -> tuple[int, int]:
+    """Content that holds its own cue ("targets that the Pentagon said were used
+    by militias", the cue inside a relative clause) is what follows the cue."""
+    if content[0] < cue[0] and cue[1] < content[1] and not starts_quote(text[content[0] :]):
+        return _trim_chars(text, cue[1], content[1])
+    return content
 
 
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "dative"})
@@ -449,6 +465,50 @@ def _is_object(verb: Token, content: tuple[int, int], text: str) -> bool:
     while tok.head.i != verb.i and tok.head.i != tok.i:
         tok = tok.head
     return tok.head.i == verb.i and tok.dep_ in _OBJECT_DEPS
+
+
+_TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday tonight
+    """.split()  # noqa: SIM905
+)
+
+
+def _speaker_in_opening_phrase(verb: Token, text: str) -> tuple[int, int] | None:
+    """ "On Monday Carlson, a critic of the president, said ...": with no subject
+    found, a proper name that the parser took for the object of the sentence's
+    opening phrase and that runs up to the verb is the speaker (time words and
+    a longer run of capitalised words before it are the phrase's)."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    doc = verb.doc
+    before = verb.i - 1
+    while before >= 0 and (doc[before].is_space or doc[before].text == ","):
+        before -= 1
+    for prep in (c for c in verb.lefts if c.dep_ == "prep"):
+        for tok in prep.subtree:
+            if tok.dep_ != "pobj" or tok.tag_ != "NNP":
+                continue
+            edge = tok.right_edge.i
+            while edge > tok.i and (doc[edge].is_space or doc[edge].text == ","):
+                edge -= 1
+            if edge != before:
+                continue
+            start = tok
+            left = [c for c in tok.lefts if c.dep_ == "compound" and c.tag_ == "NNP"]
+            first = left[0] if len(left) == 1 else None
+            if (
+                first is not None
+                and first.i == tok.i - 1
+                and first.lower_ not in _TIME_WORDS
+                and not any(True for _ in first.lefts)  # "Washington Post Trump": no name
+            ):
+                start = first  # a first name: "Joe Biden"
+            return _trim_chars(
+                text, start.idx, tok.right_edge.idx + len(tok.right_edge.text), _SOURCE_TRIM
+            )
+    return None
 
 
 def _passive_relation(
@@ -621,6 +681,9 @@ def _according_to(tok: Token, text: str) -> _Relation | None:
     cue = (tok.idx, to.idx + len(to.text))
     if tok.head.i == tok.i:  # parsed as the root: "According to X, Y." read from the text
         return _according_to_by_commas(tok, cue, text)
+    closing = _closing_according_to(tok, subject, text)
+    if closing is not None:
+        return _Relation(source, cue, [closing], "according to", doc, source)
     head = tok.head
     phrase = (tok.left_edge.i, tok.right_edge.i)
     clause = [t for t in head.subtree if not phrase[0] <= t.i <= phrase[1]]
@@ -633,6 +696,21 @@ def _according_to(tok: Token, text: str) -> _Relation | None:
     if content[1] <= content[0]:
         return None
     return _Relation(source, cue, [content], "according to", doc, source)
+
+
+def _closing_according_to(tok: Token, subject: Token, text: str) -> tuple[int, int] | None:
+    """ "Y, according to X." closing its sentence: the content is all of Y,
+    whatever clause the parser hung the phrase on."""
+    sent = tok.sent
+    start = sent[0].idx
+    before = text[start : tok.idx].rstrip()
+    if not before.endswith(","):
+        return None
+    last = sent[-1] if not sent[-1].is_space else sent[-2]
+    if subject.right_edge.i < last.i - 1 or (last.i != subject.right_edge.i and not last.is_punct):
+        return None
+    content = _trim_chars(text, start, start + len(before))
+    return content if content[1] > content[0] else None
 
 
 def _according_to_by_commas(tok: Token, cue: tuple[int, int], text: str) -> _Relation | None:

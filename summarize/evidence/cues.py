@@ -45,7 +45,7 @@ OBJECT_VERBS: frozenset[str] = word_set(
     acknowledge admit reveal report tweet publish issue show find
     attack endorse defend back echo mock label reference detail express
     discuss support oppose promote highlight liken ignore document identify examine
-    threaten
+    threaten characterize characterise
     """
 )
 
