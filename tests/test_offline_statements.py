@@ -75,3 +75,47 @@ def test_a_list_of_parties_is_not_made_one_speaker() -> None:
     summary = _summary()
     assert not [c for c in summary.claims if "cease-fire" in c.statement]
     assert "US" not in {c.speaker.name for c in summary.claims}
+
+
+PENTAGON = Article(
+    id="pentagon",
+    outlet="Daily",
+    text=(
+        "The U.S. military conducted airstrikes on three targets in Syria that the Pentagon"
+        " said were used by militias in the area.\n\n"
+        "The targets were facilities militias have used in drone attacks against U.S."
+        " personnel, according to a statement from Pentagon spokesperson John Kirby."
+    ),
+)
+
+
+def test_speaker_behind_a_statement_and_no_subjectless_quotes() -> None:
+    summary = summarize_articles([PENTAGON], engine="offline")
+    statements = [c.statement for c in summary.claims]
+    assert [c.speaker.name for c in summary.claims] == ["John Kirby"]
+    assert summary.claims[0].speaker.role == "Pentagon spokesperson"
+    assert statements == [
+        'John Kirby said that "the targets were facilities militias have used in drone'
+        ' attacks against U.S. personnel"'
+    ]
+
+
+HAITI = Article(
+    id="haiti",
+    outlet="Daily",
+    text=(
+        "Haiti's president was killed at his home overnight.\n\n"
+        "The interim premier, Claude Joseph, characterized the assassination as a"
+        " \u201chateful, inhumane, and barbaric act.\u201d\n\n"
+        "TUCKER CARLSON: The agency is reading my emails, and I have proof of it."
+    ),
+)
+
+
+def test_characterized_is_kept_with_a_neutral_verb_and_transcript_names_are_cased() -> None:
+    summary = summarize_articles([HAITI], engine="offline")
+    statements = [c.statement for c in summary.claims]
+    assert any(
+        s.startswith('Claude Joseph described "the assassination as a') for s in statements
+    ), statements
+    assert "Tucker Carlson" in {c.speaker.name for c in summary.claims}

@@ -58,6 +58,9 @@ OBJECT_CUES: dict[str, str] = {
     "propose": "proposed",
     "welcome": "welcomed",
     "acknowledge": "acknowledged",
+    "describe": "described",
+    "characterize": "described",
+    "characterise": "described",
 }
 DENIAL_CUES: frozenset[str] = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
 _VERBS: dict[str, str] = {
@@ -179,6 +182,21 @@ def trim_content(text: str) -> tuple[int, int]:
             return start, end
 
 
+#: First words of a reported clause that has lost its subject to a relative
+#: clause ("targets that the Pentagon said were used by ..."): no statement can
+#: quote it as "said that ...".
+_SUBJECTLESS_STARTS: frozenset[str] = frozenset(
+    """
+    is are was were be been has have had will would could should can may might must do does did
+    """.split()  # noqa: SIM905
+)
+
+
+def _no_subject(content: str, direct: bool) -> bool:
+    words = content.split(maxsplit=1)
+    return not direct and bool(words) and words[0].lower() in _SUBJECTLESS_STARTS
+
+
 def _source_start(att: Attribution) -> list[int]:
     return [att.source.start] if att.source is not None else []
 
@@ -227,6 +245,21 @@ def _is_speaker(att: Attribution, parsed: ParsedSpeaker) -> bool:
     return bool(words) and words[-1] not in _NOT_SPEAKERS and len(words) <= 10
 
 
+_MEDIUM_RE = re.compile(
+    r"^(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|report|letter|tweet|post|interview|"
+    r"release|memo|email|message|video|speech|briefing|announcement)s?\s+"
+    r"(?:from|by|of|issued\s+by)\s+(\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _behind_medium(source_name: str) -> str:
+    """Who speaks through a document: "a statement from Pentagon spokesperson
+    John Kirby" -> "Pentagon spokesperson John Kirby"."""
+    match = _MEDIUM_RE.match(source_name.strip())
+    return match.group(1) if match else source_name
+
+
 def _split_appositive(source_name: str, role: str | None) -> tuple[str, str | None]:
     """ "Azerbaijan's aide to the president, Hikmat Hajiyev" -> name and role."""
     if "," not in source_name:
@@ -254,7 +287,7 @@ def draft_claims(
         for att in atts:
             if _nested(att, atts):
                 continue
-            name, role = _split_appositive(att.source_name, att.role)
+            name, role = _split_appositive(_behind_medium(att.source_name), att.role)
             parsed = parse_speaker(name, role, gaz)
             if not _is_speaker(att, parsed) or find_loaded(parsed.name):
                 continue
@@ -281,8 +314,10 @@ def draft_claims(
                     draft.denied = _previous_in_sentence(doc_drafts, draft)
                     if draft.denied is None:
                         continue
-            elif words < MIN_CONTENT_WORDS or (
-                not draft.clause and draft.cue_lemma not in OBJECT_CUES
+            elif (
+                words < MIN_CONTENT_WORDS
+                or (not draft.clause and draft.cue_lemma not in OBJECT_CUES)
+                or _no_subject(content, draft.direct)
             ):
                 continue
             spans = [att.cue, att.content, *([att.source] if att.source else [])]

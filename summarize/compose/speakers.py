@@ -257,6 +257,8 @@ def parse_speaker(source_name: str, role: str | None, gaz: Gazetteer) -> ParsedS
     )
     if person:
         name = " ".join(person_tokens)
+        if len(person_tokens) > 1 and name.isupper():  # "TUCKER CARLSON:" in a transcript
+            name = name.title()
         title = " ".join(tokens[:j]).strip()
         role_text = role or (title if title else None)
         key = frozenset(_norm_token(t) for t in person_tokens)
