@@ -119,3 +119,24 @@ def test_characterized_is_kept_with_a_neutral_verb_and_transcript_names_are_case
         s.startswith('Claude Joseph described "the assassination as a') for s in statements
     ), statements
     assert "Tucker Carlson" in {c.speaker.name for c in summary.claims}
+
+
+NSA = Article(
+    id="nsa",
+    outlet="Daily",
+    text=(
+        "The agency hit back at a television host's allegations on Tuesday.\n\n"
+        "On Monday Carlson, a critic of the president, said a government whistle-blower had"
+        ' told him the NSA was monitoring him for "political reasons". The NSA denied he was'
+        ' a "target", saying it deals with foreign threats.'
+    ),
+)
+
+
+def test_a_denial_with_no_shared_words_answers_the_claim_just_before_it() -> None:
+    summary = summarize_articles([NSA], engine="offline")
+    by_id = {c.id: c for c in summary.claims}
+    (dispute,) = summary.disputes
+    speakers = sorted(by_id[cid].speaker.name for cid in dispute.claim_ids)
+    assert speakers == ["Carlson", "NSA"]
+    assert "denied" in dispute.description

@@ -272,6 +272,8 @@ def denial_disputes(
                 )
                 scored.append((overlap + (0.5 if accuses else 0.0), m))
         if not scored:
+            scored = _answered_just_before(claims, n, affiliation_of)
+        if not scored:
             continue
         scored.sort(key=lambda x: -x[0])
         targets = [m for _, m in scored[:max_targets]]
@@ -298,6 +300,29 @@ def denial_disputes(
             )
         )
     return out
+
+
+def _answered_just_before(
+    claims: Sequence[MergedClaim], n: int, affiliation_of: Callable[[int], str | None]
+) -> list[tuple[float, int]]:
+    """A denial that shares no words with any account ("The NSA denied he was a
+    'target'") answers the claim another speaker makes in the sentence just
+    before it in the same article ("Carlson said ... the NSA was monitoring him")."""
+    denial = claims[n]
+    own_aff = affiliation_of(denial.speaker)
+    for draft in denial.drafts:
+        for m, other in enumerate(claims):
+            if m == n or other.denial or other.speaker == denial.speaker:
+                continue
+            other_aff = affiliation_of(other.speaker)
+            if own_aff and other_aff and own_aff == other_aff:
+                continue
+            if any(
+                d.document == draft.document and 0 <= draft.first_sentence - d.sentence <= 1
+                for d in other.drafts
+            ):
+                return [(1.0, m)]
+    return []
 
 
 def _names_side(text: str, country: str) -> bool:
