@@ -288,6 +288,13 @@ def test_speaker_label_before_a_colon() -> None:
     assert rel.content.text == "Let us start with the news of the day"
 
 
+def test_speaker_label_followed_by_a_no_break_space() -> None:
+    text = "Transcript follows.\n\nTUCKER CARLSON:\u00a0The agency is reading our emails."
+    rel = _by_cue(_extract(text), ":")
+    assert rel.source_name == "TUCKER CARLSON"
+    assert rel.content.text == "The agency is reading our emails"
+
+
 def test_dash_byline_after_a_quote() -> None:
     text = "\u201cHe does not speak for us.\u201d \u2015 Sonya Herridge\n"
     rel = _by_cue(_extract(text), "\u2015")

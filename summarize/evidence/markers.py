@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 #: "LABEL: text" at a line start: one to four capitalised words, then a colon.
 _LABEL_RE = re.compile(
-    r"^[ \t]*[\"\u201c]?(?P<label>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}):[ \t]+"
-    r"(?P<content>\S[^\n]*)",
+    r"^[ \t]*[\"\u201c]?(?P<label>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}):"
+    r"[ \t\u00a0]+(?P<content>\S[^\n]*)",
     re.MULTILINE,
 )
 #: A dash and a name after a closing quote mark.
