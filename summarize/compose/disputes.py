@@ -250,12 +250,7 @@ def denial_disputes(
         denied_words = _concepts(denied_text)
         own_aff = affiliation_of(claim.speaker)
         scored: list[tuple[float, int]] = []
-        for m, other in enumerate(claims):
-            if m == n or other.denial or other.speaker == claim.speaker:
-                continue
-            other_aff = affiliation_of(other.speaker)
-            if own_aff and other_aff and own_aff == other_aff:
-                continue
+        for m, other in _answerable(claims, n, affiliation_of):
             if rep.denied is not None and any(d is rep.denied for d in other.drafts):
                 scored.append((2.0, m))
                 continue
@@ -302,21 +297,31 @@ def denial_disputes(
     return out
 
 
+def _answerable(
+    claims: Sequence[MergedClaim], n: int, affiliation_of: Callable[[int], str | None]
+) -> list[tuple[int, MergedClaim]]:
+    """The claims denial ``n`` may answer: another speaker's, not a denial, and
+    not from the denier's own side."""
+    denial = claims[n]
+    own_aff = affiliation_of(denial.speaker)
+    out = []
+    for m, other in enumerate(claims):
+        if m == n or other.denial or other.speaker == denial.speaker:
+            continue
+        other_aff = affiliation_of(other.speaker)
+        if not (own_aff and other_aff and own_aff == other_aff):
+            out.append((m, other))
+    return out
+
+
 def _answered_just_before(
     claims: Sequence[MergedClaim], n: int, affiliation_of: Callable[[int], str | None]
 ) -> list[tuple[float, int]]:
     """A denial that shares no words with any account ("The NSA denied he was a
     'target'") answers the claim another speaker makes in the sentence just
     before it in the same article ("Carlson said ... the NSA was monitoring him")."""
-    denial = claims[n]
-    own_aff = affiliation_of(denial.speaker)
-    for draft in denial.drafts:
-        for m, other in enumerate(claims):
-            if m == n or other.denial or other.speaker == denial.speaker:
-                continue
-            other_aff = affiliation_of(other.speaker)
-            if own_aff and other_aff and own_aff == other_aff:
-                continue
+    for draft in claims[n].drafts:
+        for m, other in _answerable(claims, n, affiliation_of):
             if any(
                 d.document == draft.document and 0 <= draft.first_sentence - d.sentence <= 1
                 for d in other.drafts
