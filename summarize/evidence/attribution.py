@@ -405,10 +405,11 @@ def _verb_relation(
         passive = _passive_relation(verb, lemma, text, quotes)
         if passive is not None or lemma not in SPEECH_VERBS:
             return passive
-        opening = _speaker_in_opening_phrase(verb, text)
-        if opening is None:
+        buried = _speaker_in_opening_phrase(verb, text)
+        if buried is None:
             return None
-        found = (verb, verb)  # placeholders: the source is ``opening``
+        name_token, opening = buried
+        found = (name_token, name_token)
     subject, namer = found
     if subject.lower_ == "you" or (
         lemma in COGNITION_VERBS and subject.lower_ in _SPEAKER_PRONOUNS
@@ -475,7 +476,7 @@ _TIME_WORDS = frozenset(
 )
 
 
-def _speaker_in_opening_phrase(verb: Token, text: str) -> tuple[int, int] | None:
+def _speaker_in_opening_phrase(verb: Token, text: str) -> tuple[Token, tuple[int, int]] | None:
     """ "On Monday Carlson, a critic of the president, said ...": with no subject
     found, a proper name that the parser took for the object of the sentence's
     opening phrase and that runs up to the verb is the speaker (time words and
@@ -505,9 +506,8 @@ def _speaker_in_opening_phrase(verb: Token, text: str) -> tuple[int, int] | None
                 and not any(True for _ in first.lefts)  # "Washington Post Trump": no name
             ):
                 start = first  # a first name: "Joe Biden"
-            return _trim_chars(
-                text, start.idx, tok.right_edge.idx + len(tok.right_edge.text), _SOURCE_TRIM
-            )
+            end = tok.right_edge.idx + len(tok.right_edge.text)
+            return tok, _trim_chars(text, start.idx, end, _SOURCE_TRIM)
     return None
 
 
