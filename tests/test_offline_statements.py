@@ -140,3 +140,21 @@ def test_a_denial_with_no_shared_words_answers_the_claim_just_before_it() -> Non
     speakers = sorted(by_id[cid].speaker.name for cid in dispute.claim_ids)
     assert speakers == ["Carlson", "NSA"]
     assert "denied" in dispute.description
+
+
+GENOCIDE = Article(
+    id="genocide",
+    outlet="Daily",
+    text=(
+        "President Joe Biden said on Saturday that the killings of Armenians in 1915 were a"
+        " genocide.\n\n"
+        "Turkey rejected the term genocide for the killings of Armenians in 1915."
+    ),
+)
+
+
+def test_a_rejected_object_is_worded_as_rejected_not_denied_that() -> None:
+    summary = summarize_articles([GENOCIDE], engine="offline")
+    (dispute,) = summary.disputes
+    assert dispute.description.startswith('Turkey rejected "the term genocide'), dispute
+    assert "denied that" not in dispute.description

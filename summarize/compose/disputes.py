@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from summarize.compose.claims import reporting_verb
 from summarize.compose.figures import Figure
 from summarize.compose.merging import MergedClaim
 from summarize.textnorm import fold_casefold
@@ -274,8 +275,10 @@ def denial_disputes(
         targets = [m for _, m in scored[:max_targets]]
         names = _join_names([name_of(claims[m].speaker) for m in targets])
         denier = name_of(claim.speaker)
+        # "denied that <clause>", but "rejected <object>": "Turkey rejected "the term ...""
+        verb = "denied that" if rep.denied is not None or rep.clause else reporting_verb(rep)
         sentence = (
-            f"{denier[:1].upper()}{denier[1:]} denied that {_short_quote(denied_text)}, "
+            f"{denier[:1].upper()}{denier[1:]} {verb} {_short_quote(denied_text)}, "
             f"contradicting {names}."
         )
         side = own_aff or f"speaker {claim.speaker}"
