@@ -158,3 +158,23 @@ def test_a_rejected_object_is_worded_as_rejected_not_denied_that() -> None:
     (dispute,) = summary.disputes
     assert dispute.description.startswith('Turkey rejected "the term genocide'), dispute
     assert "denied that" not in dispute.description
+
+
+SPLIT = Article(
+    id="split",
+    outlet="Daily",
+    text=(
+        "The floods reached the capital on Friday.\n\n"
+        "\u201cThe roads are closed,\u201d the mayor Ana Petrova said, \u201cand nobody can"
+        " leave the city tonight.\u201d"
+    ),
+)
+
+
+def test_a_split_quote_keeps_both_pieces_in_the_statement() -> None:
+    (claim,) = summarize_articles([SPLIT], engine="offline").claims
+    assert claim.statement == (
+        'Ana Petrova said: "The roads are closed" \u2026 "and nobody can leave the city tonight."'
+    )
+    assert claim.quote == "The roads are closed"
+    assert "nobody can leave" in claim.evidence[0].quote

@@ -27,7 +27,7 @@ from summarize.compose.speakers import (
     role_head,
 )
 from summarize.evidence.cues import cue_lemma
-from summarize.evidence.types import Attribution, EvidenceBundle, Sentence
+from summarize.evidence.types import Attribution, EvidenceBundle, Sentence, Span
 from summarize.neutrality import find_loaded
 from summarize.textnorm import fold
 
@@ -107,6 +107,7 @@ _ANAPHORIC_DESCRIPTIONS = re.compile(
     r"aide|diplomat|envoy|officer|source)$",
     re.IGNORECASE,
 )
+_ELLIPSIS = " \u2026 "
 _OUTER_PUNCT = " \t\n,;:"
 _TRAILING_RE = re.compile(r"[\s,]+(?:but|and|or|while|before|after)$", re.IGNORECASE)
 _DOUBLE_QUOTES = '"\u201c\u201d\u00ab\u00bb'
@@ -130,6 +131,7 @@ class DraftClaim:
     figures: list[Figure] = field(default_factory=list)
     speaker: int = -1  # number in the SpeakerIndex
     denied: DraftClaim | None = None  # for a denial of "this": the claim it answers
+    more: list[str] = field(default_factory=list)  # a split quote's later pieces, trimmed
 
     @property
     def denial(self) -> bool:
@@ -197,8 +199,13 @@ def _no_subject(content: str, direct: bool) -> bool:
     return not direct and bool(words) and words[0].lower() in _SUBJECTLESS_STARTS
 
 
-def _source_start(att: Attribution) -> list[int]:
-    return [att.source.start] if att.source is not None else []
+def _trimmed(text: str) -> str:
+    a, b = trim_content(text)
+    return text[a:b]
+
+
+def _source_span(att: Attribution) -> list[Span]:
+    return [att.source] if att.source is not None else []
 
 
 def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
@@ -291,8 +298,7 @@ def draft_claims(
             parsed = parse_speaker(name, role, gaz)
             if not _is_speaker(att, parsed) or find_loaded(parsed.name):
                 continue
-            a, b = trim_content(att.content.text)
-            content = att.content.text[a:b]
+            content = _trimmed(att.content.text)
             draft = DraftClaim(
                 attribution=att,
                 document=doc_id,
@@ -304,7 +310,7 @@ def draft_claims(
                 position=att.cue.start,
                 sentence=_sentence_index(sentences, att.cue.start),
                 first_sentence=_sentence_index(
-                    sentences, min(att.cue.start, att.content.start, *_source_start(att))
+                    sentences, min(s.start for s in [att.cue, att.content, *_source_span(att)])
                 ),
                 figures=find_figures(content),
             )
@@ -320,7 +326,9 @@ def draft_claims(
                 or _no_subject(content, draft.direct)
             ):
                 continue
-            spans = [att.cue, att.content, *([att.source] if att.source else [])]
+            if draft.direct:
+                draft.more = [_trimmed(p.text) for p in att.content_parts[1:]]
+            spans = [att.cue, att.content, *att.content_parts, *_source_span(att)]
             draft.excerpt = _excerpt(
                 article.text,
                 sentences,
@@ -443,7 +451,9 @@ def statement(draft: DraftClaim, speaker: str) -> str:
     if draft.denied is not None:
         return f"{speaker} denied that {quoted(draft.denied.content, lower_first=True)}"
     if draft.direct:
-        return f"{speaker} {verb}: {quoted(draft.content)}"
+        # a split quote's pieces, the attribution between them left out
+        pieces = _ELLIPSIS.join([quoted(draft.content), *(quoted(p) for p in draft.more if p)])
+        return f"{speaker} {verb}: {pieces}"
     if draft.clause:
         return f"{speaker} {verb} that {quoted(draft.content, lower_first=True)}"
     return f"{speaker} {verb} {quoted(draft.content, lower_first=True)}"
