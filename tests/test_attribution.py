@@ -107,6 +107,19 @@ def test_speaker_the_parser_put_in_the_opening_phrase(text: str, name: str) -> N
     assert rel.source_name == name
 
 
+def test_according_to_set_off_inside_a_sentence() -> None:
+    clause = _by_cue(
+        _extract("Three buildings collapsed, according to the fire service, and two people died."),
+        "according to",
+    )
+    assert clause.content.text == "Three buildings collapsed"
+    split = _by_cue(
+        _extract("The plan, according to officials, would cost five billion dollars."),
+        "according to",
+    )
+    assert [p.text for p in split.content_parts] == ["The plan", "would cost five billion dollars"]
+
+
 def test_cue_inside_a_relative_clause_is_not_part_of_its_content() -> None:
     text = (
         "The military struck three targets in Syria that the Pentagon said were used by"

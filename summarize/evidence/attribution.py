@@ -684,6 +684,9 @@ def _according_to(tok: Token, text: str) -> _Relation | None:
     closing = _closing_according_to(tok, subject, text)
     if closing is not None:
         return _Relation(source, cue, [closing], "according to", doc, source)
+    inserted = _inserted_according_to(tok, subject, text)
+    if inserted is not None:
+        return _Relation(source, cue, inserted, "according to", doc, source)
     head = tok.head
     phrase = (tok.left_edge.i, tok.right_edge.i)
     clause = [t for t in head.subtree if not phrase[0] <= t.i <= phrase[1]]
@@ -711,6 +714,30 @@ def _closing_according_to(tok: Token, subject: Token, text: str) -> tuple[int, i
         return None
     content = _trim_chars(text, start, start + len(before))
     return content if content[1] > content[0] else None
+
+
+_CLAUSE_JOINERS = frozenset({"and", "but", "while", "as", "so", "or"})
+
+
+def _inserted_according_to(tok: Token, subject: Token, text: str) -> list[tuple[int, int]] | None:
+    """ "Y1, according to X, Y2." set off by commas inside its sentence: the
+    content is Y1 when it is a clause of its own and Y2 only joins another one
+    ("Three houses collapsed, according to the police, and two people died"),
+    otherwise both pieces ("The plan, according to officials, would cost $5bn")."""
+    sent = tok.sent
+    start = sent[0].idx
+    before = text[start : tok.idx].rstrip()
+    edge = subject.right_edge
+    if not before.endswith(",") or edge.i + 1 >= sent.end or edge.nbor().text != ",":
+        return None
+    first = _trim_chars(text, start, start + len(before))
+    rest = _trim_chars(text, edge.nbor().idx + 1, sent[-1].idx + len(sent[-1].text))
+    if first[1] <= first[0] or rest[1] <= rest[0]:
+        return None
+    has_verb = any(t.tag_.startswith("VB") for t in sent if first[0] <= t.idx < first[1])
+    if text[rest[0] : rest[1]].split(maxsplit=1)[0].lower() in _CLAUSE_JOINERS and has_verb:
+        return [first]
+    return None if has_verb else [first, rest]
 
 
 def _according_to_by_commas(tok: Token, cue: tuple[int, int], text: str) -> _Relation | None:
