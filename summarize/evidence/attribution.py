@@ -841,15 +841,15 @@ def _finish(
     resolved: dict[int, Speaker] = {}
     outers = [_enclosing(rel, relations) for rel in relations]
     for n, rel in enumerate(relations):
-        doc_span = rel.doc.char_span(*rel.name, alignment_mode="expand")
         if rel.marked:
             resolved[n] = memory.resolve(Speaker(name=text[slice(*rel.name)], person=True))
             continue
+        if outers[n] is not None:
+            continue  # reported inside another relation's content: not reported, not remembered
+        doc_span = rel.doc.char_span(*rel.name, alignment_mode="expand")
         if doc_span is None or rel.source[1] <= rel.source[0]:
             continue
-        outer = outers[n]
-        speaker = describe_source(doc_span)
-        resolved[n] = memory.resolve(speaker, remember=outer is None)
+        resolved[n] = memory.resolve(describe_source(doc_span))
     out: list[Attribution] = []
     for n, rel in enumerate(relations):
         parts = [_content_span(text, c) for c in rel.content]

@@ -133,8 +133,8 @@ class SpeakerMemory:
     def __init__(self) -> None:
         self._named: list[Speaker] = []
 
-    def resolve(self, speaker: Speaker, *, remember: bool = True) -> Speaker:
-        """The speaker a source stands for; remembers named ones if ``remember``."""
+    def resolve(self, speaker: Speaker) -> Speaker:
+        """The speaker a source stands for; remembers named ones."""
         lowered = speaker.name.lower()
         if lowered in PRONOUNS:
             wanted = [s for s in self._named if s.person == (lowered in _PERSONAL)]
@@ -147,9 +147,8 @@ class SpeakerMemory:
             for earlier in reversed(self._named):
                 parts = earlier.name.split()
                 if len(parts) > 1 and parts[-1] == words[0]:
-                    if remember:
-                        self._named.append(earlier)
+                    self._named.append(earlier)
                     return earlier
-        if remember and lowered not in FIRST_PERSON:
+        if lowered not in FIRST_PERSON:
             self._named.append(speaker)
         return speaker
