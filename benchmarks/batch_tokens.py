@@ -25,18 +25,18 @@ from pathlib import Path
 
 from batch_common import REPO
 
-import summarize.prompting as prompting
-from summarize.compose.claims import assign_speakers, draft_claims
-from summarize.compose.event import reference_date, report_date
-from summarize.compose.places import build_gazetteer
-from summarize.compose.relevance import document_features, judge_relevance
-from summarize.evidence.bundle import build_bundle
-from summarize.evidence.condense import (
+import summarize.engines.llm.prompting as prompting
+from summarize.engines.llm.condense import (
     PromptDocument,
     confident_off_event,
     plain_prompt_documents,
     prompt_documents,
 )
+from summarize.engines.offline.claims import assign_speakers, draft_claims
+from summarize.evidence.bundle import build_bundle
+from summarize.evidence.dates import reference_date, report_date
+from summarize.evidence.places import build_gazetteer
+from summarize.evidence.relevance import document_features, judge_relevance
 from summarize.evidence.types import EvidenceBundle
 from summarize.loader import load_folder
 from summarize.models import Article

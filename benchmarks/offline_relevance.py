@@ -12,8 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-from summarize.compose.event import reference_date, report_date
-from summarize.compose.relevance import document_features, judge_relevance
+from summarize.evidence.dates import reference_date, report_date
+from summarize.evidence.relevance import document_features, judge_relevance
 from summarize.models import Article
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "allsides"

@@ -2,7 +2,8 @@
 
 trafilatura does the real extraction (it drops navigation, scripts, menus and
 footers). When it finds no main text (a bare fragment such as ``<p>...</p>``)
-a plain parser takes the visible text instead, still without scripts, styles,
+or when the extractor cannot be imported or fails, a plain parser takes the
+visible text instead, still without scripts, styles,
 navigation, headers, footers, forms or asides."""
 
 from __future__ import annotations
@@ -72,12 +73,12 @@ def _visible_text(html: str) -> str:
 def extract_html(html: str) -> tuple[str, dict[str, Any]]:
     """``(main text, metadata)`` of an HTML page; metadata keys are the loader's
     (title, outlet, url, published, language), missing ones absent."""
-    import trafilatura
-
     try:
+        import trafilatura  # its lxml stack can be missing a piece (lxml_html_clean)
+
         body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
         info = trafilatura.extract_metadata(html)
-    except Exception:  # lxml and trafilatura raise many types on hostile markup
+    except Exception:  # an import that fails, or lxml/trafilatura on hostile markup
         body, info = "", None
     meta: dict[str, Any] = {}
     if info is not None:

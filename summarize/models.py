@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"  # 1.1: evidence pointers (sentence_ids, start, end) and dropped[]
 
 NonEmpty = Annotated[str, Field(min_length=1)]
 
@@ -52,6 +52,17 @@ class Evidence(BaseModel):
 
     document: NonEmpty = Field(description="Id of the document the excerpt is taken from.")
     quote: NonEmpty = Field(description="Excerpt copied verbatim from that document.")
+    sentence_ids: list[str] = Field(
+        default_factory=list,
+        description="Ids of the evidence-stage sentences the excerpt lies in, e.g. 'd2.s14' "
+        "(sentence 14 of the second document in `documents` order).",
+    )
+    start: int | None = Field(
+        default=None, ge=0, description="Character offset where the excerpt starts in the document."
+    )
+    end: int | None = Field(
+        default=None, ge=0, description="Character offset just after the excerpt's end."
+    )
 
 
 class Claim(BaseModel):
@@ -154,7 +165,21 @@ class SummaryBody(BaseModel):
     documents: list[DocumentInfo]
 
 
+class DroppedItem(BaseModel):
+    """A claim (or other item) left out because it could not be grounded."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    claim_id: str | None = Field(default=None, description="Id the item had in the draft.")
+    statement: str | None = Field(default=None, description="What the item said.")
+    reason: NonEmpty = Field(description="Why it was left out, naming the failed check.")
+
+
 class EventSummary(SummaryBody):
     """A neutral, attributed summary of one event across several articles."""
 
+    dropped: list[DroppedItem] = Field(
+        default_factory=list,
+        description="Items an engine drafted and left out because they could not be grounded.",
+    )
     provenance: Provenance

@@ -385,6 +385,18 @@ def test_html_main_text_is_extracted_without_scripts_or_navigation() -> None:
         assert junk not in page + fragment, junk
 
 
+def test_html_falls_back_to_plain_text_when_the_extractor_cannot_be_imported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a fresh install whose lxml lacks a piece trafilatura needs raises ImportError
+    # on import; the article must still be read, without scripts or navigation
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    page = texts(scan_folder(BAD / "html"))["page"]
+    assert "opened two spillways at the dam" in page
+    for junk in ("TRACKER-SCRIPT-TEXT", "INLINE-SCRIPT-TEXT", "NAV-LINK-TEXT", "FOOTER-TEXT"):
+        assert junk not in page, junk
+
+
 def test_json_articles_with_bad_fields_name_the_file_and_the_field(
     caplog: pytest.LogCaptureFixture,
 ) -> None:

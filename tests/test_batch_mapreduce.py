@@ -13,7 +13,7 @@ from summarize.api import make_engine
 from summarize.batch.runner import BatchOptions, BatchRunner
 from summarize.config import Settings
 from summarize.engines.llm import LLMEngine
-from summarize.engines.mapreduce import MapReduceEngine
+from summarize.engines.llm.mapreduce import MapReduceEngine
 from summarize.evidence.bundle import build_bundle
 from summarize.loader import load_folder
 from summarize.models import EventSummary

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarize.compose.figures import find_figures
+from summarize.evidence.figures import find_figures
 
 
 def _facts(text: str) -> list[tuple[str, str, int, str | None, bool]]:

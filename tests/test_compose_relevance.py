@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from summarize.compose.event import reference_date, report_date
-from summarize.compose.relevance import document_features, judge_relevance
+from summarize.evidence.dates import reference_date, report_date
+from summarize.evidence.relevance import document_features, judge_relevance
 from summarize.models import Article
 
 ON = [

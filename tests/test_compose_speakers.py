@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from summarize.compose.places import Gazetteer
-from summarize.compose.speakers import SpeakerIndex, parse_speaker
+from summarize.engines.offline.speakers import SpeakerIndex, parse_speaker
+from summarize.evidence.places import Gazetteer
 
 
 def _gazetteer() -> Gazetteer:

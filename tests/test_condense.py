@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from summarize.evidence.condense import (
+from summarize.engines.llm.condense import (
     confident_off_event,
     plain_prompt_documents,
     prompt_documents,
 )
+from summarize.engines.llm.prompting import render_user
 from summarize.evidence.types import Attribution, EvidenceBundle, Span
 from summarize.loader import load_folder
 from summarize.models import Article
-from summarize.prompting import render_user
 from summarize.textnorm import occurs_verbatim
 
 WIRE = (

@@ -26,7 +26,7 @@ def test_dotted_initials_and_delegate_title_do_not_end_a_sentence() -> None:
 
 
 def test_extractor_and_prompt_condenser_share_one_abbreviation_list() -> None:
-    from summarize.evidence.condense import _split_block
+    from summarize.engines.llm.condense import _split_block
 
     text = "The data in Fig. 3 came approx. 9 hours late. Gov. Lee, Pres. Obama etc. agreed."
     expected = [

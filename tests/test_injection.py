@@ -30,10 +30,10 @@ from summarize import asummarize_folder, load_folder, summarize_folder
 from summarize.cli import app
 from summarize.config import Settings
 from summarize.engines.llm import LLMEngine
+from summarize.engines.llm.prompting import ZWSP, render_system
 from summarize.errors import ValidationExhaustedError
 from summarize.injection import instruction_lines, narration_repeats
 from summarize.models import EventSummary, SummaryBody
-from summarize.prompting import ZWSP, render_system
 from summarize.resources import load_schema
 from summarize.textnorm import fold_casefold
 from summarize.verify import check_summary

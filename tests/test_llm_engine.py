@@ -18,10 +18,10 @@ from llm_fixtures import (
     ungrounded_reply,
 )
 
-from summarize.engines.llm_validation import SummaryReply
+from summarize.engines.llm.prompting import prompt_version, render_messages
+from summarize.engines.llm.validation import SummaryReply
 from summarize.errors import ValidationExhaustedError
 from summarize.models import Article, SummaryBody
-from summarize.prompting import prompt_version, render_messages
 
 
 async def test_json_mode_sends_the_reply_schema_as_response_format(

@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 from llm_fixtures import ALPHA, BETA, bundle
 
-from summarize.evidence.condense import prompt_documents
-from summarize.evidence.types import Attribution, Span
-from summarize.models import Article
-from summarize.prompting import (
+from summarize.engines.llm.condense import prompt_documents
+from summarize.engines.llm.prompting import (
     ZWSP,
     fence,
     prompt_version,
@@ -16,6 +14,8 @@ from summarize.prompting import (
     render_user,
     speaker_index,
 )
+from summarize.evidence.types import Attribution, Span
+from summarize.models import Article
 from summarize.resources import prompts_dir
 from summarize.textnorm import occurs_verbatim
 

@@ -180,7 +180,7 @@ def _prompt_chars(bundle: EvidenceBundle, engine: Engine | None = None) -> int:
     evidence list, system message, schema), for the budget estimate. The ``llm``
     engine keeps the messages it renders here for the call that follows."""
     from summarize.engines.llm import LLMEngine
-    from summarize.prompting import render_messages
+    from summarize.engines.llm.prompting import render_messages
     from summarize.render import SUMMARY_SCHEMA
     from summarize.resources import load_schema
 
@@ -247,7 +247,7 @@ class BatchRunner:
 
         if not self._uses_model:
             return make_engine(self.settings)
-        from summarize.prompting import prompt_version
+        from summarize.engines.llm.prompting import prompt_version
 
         if self.options.use_cache:
             self._cache = ReplyCache(self.options.cache_dir or default_cache_dir())
@@ -265,7 +265,7 @@ class BatchRunner:
         engine = make_engine(self.settings, http_client=self._http)
         if self.options.max_input_tokens is not None:
             from summarize.engines.llm import LLMEngine
-            from summarize.engines.mapreduce import MapReduceEngine
+            from summarize.engines.llm.mapreduce import MapReduceEngine
 
             if isinstance(engine, LLMEngine):
                 engine = MapReduceEngine(engine, max_input_tokens=self.options.max_input_tokens)

@@ -2,7 +2,7 @@
 OpenAI-compatible endpoint through instructor -> a verified
 :class:`~summarize.models.EventSummary`.
 
-- The model is asked for :class:`~summarize.engines.llm_validation.SummaryReply`
+- The model is asked for :class:`~summarize.engines.llm.validation.SummaryReply`
   (the :class:`~summarize.models.SummaryBody` fields) in the configured
   instructor mode (``json`` = ``Mode.JSON_SCHEMA``, ``md_json``, ``tools``).
 - Validation runs with the articles as context; a failing reply is sent back
@@ -12,11 +12,11 @@ OpenAI-compatible endpoint through instructor -> a verified
   carries the last raw reply and its failures.
 - Transport faults are retried by the openai client; what is left becomes a
   :class:`~summarize.errors.ModelError` that says what happened and what to do.
-- Usage is summed over every attempt (:class:`~summarize.engines.usage.AttemptLog`).
+- Usage is summed over every attempt (:class:`~summarize.engines.llm.usage.AttemptLog`).
 
 instructor renders message contents as Jinja whenever a validation context is
 given. So no context is given: the articles reach the grounding validator
-through :func:`~summarize.engines.llm_validation.grounding_articles`, and the
+through :func:`~summarize.engines.llm.validation.grounding_articles`, and the
 rendered messages go out as they are (``textwrap.dedent``-ed, as instructor's
 template pass did, so requests and cache keys stay byte-identical). Jinja
 never parses article text, and ``{%`` or ``{{`` in an article reaches the
@@ -36,13 +36,13 @@ from pydantic import ValidationError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
 from summarize.config import Settings
-from summarize.engines.llm_client import build_instructor, build_openai_client, redact
-from summarize.engines.llm_validation import SummaryReply, grounding_articles
-from summarize.engines.usage import AttemptLog
+from summarize.engines.llm.client import build_instructor, build_openai_client, redact
+from summarize.engines.llm.prompting import ChatMessage, prompt_version, render_messages
+from summarize.engines.llm.usage import AttemptLog
+from summarize.engines.llm.validation import SummaryReply, grounding_articles
 from summarize.errors import ModelError, ValidationExhaustedError
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import SCHEMA_VERSION, EventSummary, Provenance
-from summarize.prompting import ChatMessage, prompt_version, render_messages
 from summarize.version import __version__
 
 

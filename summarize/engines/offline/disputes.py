@@ -18,9 +18,9 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from summarize.compose.claims import reporting_verb
-from summarize.compose.figures import Figure
-from summarize.compose.merging import MergedClaim
+from summarize.engines.offline.claims import reporting_verb
+from summarize.engines.offline.merging import MergedClaim
+from summarize.evidence.figures import Figure
 from summarize.textnorm import fold_casefold
 
 _CUMULATIVE_RE = re.compile(

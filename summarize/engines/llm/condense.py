@@ -26,7 +26,7 @@ assistant to the Azerbaijani president, said") is put back when the rest of
 its document never names them so: its later "Hajiyev said" and "he said" lines
 must still tell who speaks.
 
-An article the offline relevance check (:mod:`summarize.compose.relevance`)
+An article the offline relevance check (:mod:`summarize.evidence.relevance`)
 judges to report another incident *with confidence* (both hard signals: its
 figures occur in no other article and it dates its report to another day) is
 shortened to its opening and its sentences with figures or dates, with a note
@@ -49,8 +49,8 @@ from difflib import SequenceMatcher
 
 from pydantic import BaseModel, Field
 
-from summarize.compose.event import reference_date, report_date
-from summarize.compose.relevance import MIN_ARTICLES, document_features, judge_relevance
+from summarize.evidence.dates import reference_date, report_date
+from summarize.evidence.relevance import MIN_ARTICLES, document_features, judge_relevance
 from summarize.evidence.sentences import is_abbreviation, trim_spans
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import Article

@@ -12,7 +12,7 @@ from typing import Any
 
 from instructor.core.hooks import Hooks
 
-from summarize.engines.llm_validation import EMPTY, TRUNCATED, describe_failure
+from summarize.engines.llm.validation import EMPTY, TRUNCATED, describe_failure
 from summarize.models import TokenUsage
 
 

@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summarize.compose.disputes import FoundDispute
-from summarize.compose.figures import Figure
+from summarize.engines.offline.disputes import FoundDispute
+from summarize.evidence.figures import Figure
 from summarize.neutrality import find_loaded
 
 MAX_QUOTED_CLAIMS = 2

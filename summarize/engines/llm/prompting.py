@@ -2,7 +2,7 @@
 
 The system and user messages are Jinja templates (``prompts/system.j2``,
 ``prompts/user.j2``) filled with the prompt documents
-(:func:`summarize.evidence.condense.prompt_documents`) and the bundle's
+(:func:`summarize.engines.llm.condense.prompt_documents`) and the bundle's
 attribution relations. Article text is data: each article sits in a numbered
 ``<document id="...">`` block, and anything inside it that looks like one of
 the prompt's own tags (``<document>``, ``</document>``, ``<evidence>``) or a
@@ -24,7 +24,7 @@ from typing import TypedDict
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from summarize.evidence.condense import plain_prompt_documents, prompt_documents
+from summarize.engines.llm.condense import plain_prompt_documents, prompt_documents
 from summarize.evidence.types import EvidenceBundle
 from summarize.resources import prompts_dir
 

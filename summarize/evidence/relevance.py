@@ -25,8 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
-from summarize.compose.figures import find_figures
-from summarize.compose.stopwords import FUNCTION_WORDS
+from summarize.evidence.figures import find_figures
+from summarize.evidence.stopwords import FUNCTION_WORDS
 from summarize.textnorm import fold_casefold
 
 MIN_ARTICLES = 3

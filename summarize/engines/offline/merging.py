@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from summarize.compose.claims import DraftClaim
+from summarize.engines.offline.claims import DraftClaim
 from summarize.evidence.types import DuplicateGroup
 from summarize.textnorm import fold_casefold
 

@@ -1,7 +1,7 @@
 """The ``offline`` engine: composes the record from attribution relations with
 neutral templates; no model, no network.
 
-Stages (each in :mod:`summarize.compose`): places and nationalities of the
+Stages (each a module of this package): places and nationalities of the
 folder -> document relevance (off-event articles are left out) -> draft claims
 from attribution relations -> speakers made one across articles -> claims
 merged across outlets -> disputes (figures, denials) -> event title, date and
@@ -12,30 +12,25 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 
-from summarize.compose.claims import (
+from summarize.engines.offline.claims import (
     assign_speakers,
     draft_claims,
     speaker_phrase,
     statement,
 )
-from summarize.compose.disputes import (
+from summarize.engines.offline.disputes import (
     FoundDispute,
     denial_disputes,
     figure_disputes,
     is_wider_scope,
 )
-from summarize.compose.event import (
-    event_date,
-    event_location,
-    event_title,
-    reference_date,
-    report_date,
-)
-from summarize.compose.merging import MergedClaim, merge_claims
-from summarize.compose.places import build_gazetteer
-from summarize.compose.prose import ClaimView, compose_prose
-from summarize.compose.relevance import Relevance, document_features, judge_relevance
-from summarize.compose.speakers import SpeakerIndex
+from summarize.engines.offline.event import event_date, event_location, event_title
+from summarize.engines.offline.merging import MergedClaim, merge_claims
+from summarize.engines.offline.prose import ClaimView, compose_prose
+from summarize.engines.offline.speakers import SpeakerIndex
+from summarize.evidence.dates import reference_date, report_date
+from summarize.evidence.places import build_gazetteer
+from summarize.evidence.relevance import Relevance, document_features, judge_relevance
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import (
     Claim,

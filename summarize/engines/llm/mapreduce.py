@@ -28,14 +28,15 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from summarize.engines.llm import LLMEngine, validation_retrying
-from summarize.engines.llm_client import build_instructor
-from summarize.engines.llm_validation import (
+from summarize.engines.llm.client import build_instructor
+from summarize.engines.llm.engine import LLMEngine, validation_retrying
+from summarize.engines.llm.prompting import ChatMessage, render_system, template_environment
+from summarize.engines.llm.usage import AttemptLog
+from summarize.engines.llm.validation import (
     GroundingFailure,
     SummaryReply,
     validation_context,
 )
-from summarize.engines.usage import AttemptLog
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import (
     SCHEMA_VERSION,
@@ -46,7 +47,6 @@ from summarize.models import (
     Speaker,
     TokenUsage,
 )
-from summarize.prompting import ChatMessage, render_system, template_environment
 from summarize.render import SUMMARY_SCHEMA
 from summarize.resources import load_schema, prompts_dir
 from summarize.textnorm import fold_casefold, occurs_verbatim

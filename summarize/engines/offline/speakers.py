@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from summarize.compose.places import Gazetteer
+from summarize.evidence.places import Gazetteer
 from summarize.textnorm import fold
 
 #: Words that make up titles and roles rather than names.

@@ -17,9 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from summarize.compose.figures import Figure, find_figures
-from summarize.compose.places import Gazetteer
-from summarize.compose.speakers import (
+from summarize.engines.offline.speakers import (
     ParsedSpeaker,
     SpeakerIndex,
     is_pronoun,
@@ -27,6 +25,8 @@ from summarize.compose.speakers import (
     role_head,
 )
 from summarize.evidence.cues import cue_lemma
+from summarize.evidence.figures import Figure, find_figures
+from summarize.evidence.places import Gazetteer
 from summarize.evidence.types import Attribution, EvidenceBundle, Sentence, Span
 from summarize.neutrality import find_loaded
 from summarize.textnorm import fold
