@@ -35,7 +35,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -250,7 +250,8 @@ class _Handler(BaseHTTPRequestHandler):
                 {"error": {"message": "fake server: no scripted reply left", "type": "test"}},
             )
             return
-        self._send_reply(body if isinstance(body, dict) else {}, reply, fake._count())
+        request = body if isinstance(body, dict) else {}
+        self._send_reply(request, fake.imitate(request, reply), fake._count())
 
     def _send_reply(self, request: dict[str, Any], reply: Reply, n: int) -> None:
         if reply.drop:
@@ -301,11 +302,39 @@ class _Server(ThreadingHTTPServer):
         super().__init__(address, _Handler)
 
 
+LLAMA_CPP_PYTHON_SCHEMA_ERROR = (
+    "1 validation error for CreateChatCompletionRequest\nresponse_format.type\n"
+    "  Input should be 'text' or 'json_object' [type=literal_error, "
+    "input_value='json_schema', input_type=str]"
+)
+
+
+@dataclass
+class Imitation:
+    """Behaviours of real servers the fake can put on (all off by default):
+
+    - ``refuse_json_schema``: answer ``response_format: {"type": "json_schema"}``
+      with HTTP 500 and the pydantic message llama-cpp-python's server sends
+      (its ``ResponseFormat`` takes only ``text`` and ``json_object``, with an
+      optional ``schema``);
+    - ``fences``: wrap the content in a ```json fence (Anthropic's compatibility
+      layer, which ignores ``response_format``);
+    - ``leading_prose``: put a sentence before the JSON (small local models);
+    - ``max_tokens``: cut the content at the request's ``max_tokens`` (4
+      characters a token) and report ``finish_reason: length``."""
+
+    refuse_json_schema: bool = False
+    fences: bool = False
+    leading_prose: bool = False
+    max_tokens: bool = False
+
+
 class FakeOpenAI:
     """The server. Thread-safe: requests are served concurrently (one thread each).
 
     ``latency`` (seconds) is added to every reply; ``responder`` answers when
-    the script is empty."""
+    the script is empty; ``imitate`` (an :class:`Imitation`) puts on a real
+    server's behaviours."""
 
     def __init__(
         self,
@@ -319,6 +348,7 @@ class FakeOpenAI:
         self.port = port
         self.latency = latency
         self.responder = responder
+        self.imitation = Imitation()
         self._lock = threading.Lock()
         self._script: list[Reply] = []
         self._requests: list[RecordedRequest] = []
@@ -409,6 +439,28 @@ class FakeOpenAI:
         old.set()
         self.latency = 0.0
         self.responder = None
+        self.imitation = Imitation()
+
+    def imitate(self, request: dict[str, Any], reply: Reply) -> Reply:
+        """``reply`` as the imitated server would send it for ``request``."""
+        like = self.imitation
+        response_format = request.get("response_format") or {}
+        if like.refuse_json_schema and response_format.get("type") == "json_schema":
+            return Reply.error(500, message=LLAMA_CPP_PYTHON_SCHEMA_ERROR)
+        if reply.status != 200 or reply.content is None or reply.raw_body is not None:
+            return reply
+        content = reply.content
+        if like.fences:
+            content = "```json\n" + content + "\n```"
+        if like.leading_prose:
+            content = "Here is the summary you asked for:\n" + content
+        finish = reply.finish_reason
+        limit = request.get("max_tokens") or request.get("max_completion_tokens")
+        if like.max_tokens and isinstance(limit, int) and estimate_tokens(content) > limit:
+            content, finish = content[: limit * 4], "length"
+        if content == reply.content and finish == reply.finish_reason:
+            return reply
+        return replace(reply, content=content, finish_reason=finish)
 
     # used by the handler ------------------------------------------------------
     def _record(self, request: RecordedRequest) -> None:
@@ -435,6 +487,8 @@ class FakeOpenAI:
 # an automatic, grounded reply ------------------------------------------------------
 _DOC_RE = re.compile(r'<document id="([^"]+)"[^>]*>\n(.*?)\n</document>', re.S)
 _SENTENCE_RE = re.compile(r"[^.!?\n]{25,300}[.!?]")
+_NUMBERED_RE = re.compile(r"^\[([^\]\s]+)\] (.+)$", re.M)
+_CUE_RE = re.compile(r"\b(said|says|told|stated|according to|announced|denied|claimed)\b", re.I)
 
 
 def prompt_documents(body: dict[str, Any]) -> list[tuple[str, str]]:
@@ -448,29 +502,57 @@ def prompt_documents(body: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
-def auto_reply(body: dict[str, Any]) -> Reply:
-    """A valid ``SummaryBody`` grounded in the request's own documents: one claim
-    per document, quoting a sentence of it verbatim, attributed to the document.
-    Numbers in a statement always come from its quote, so the record verifies."""
+def numbered_sentences(text: str) -> list[tuple[str, str]]:
+    """The ``(sentence id, text)`` lines of a prompt document (``[d2.s14] text``)."""
+    return [(m.group(1), m.group(2).strip()) for m in _NUMBERED_RE.finditer(text)]
+
+
+def _picks(text: str, per_document: int) -> list[tuple[str | None, str]]:
+    """Sentences a careful model would cite: attributed ones first, then the opening."""
+    numbered: list[tuple[str | None, str]] = list(numbered_sentences(text))
+    if not numbered:
+        numbered = [(None, s.strip()) for s in _SENTENCE_RE.findall(text)]
+    usable = [(i, s) for i, s in numbered if "<" not in s and ">" not in s and len(s) >= 25]
+    cued = [p for p in usable if _CUE_RE.search(p[1])]
+    chosen = (cued + [p for p in usable if p not in cued])[:per_document]
+    return sorted(chosen, key=usable.index)
+
+
+def auto_reply(
+    body: dict[str, Any], *, style: str = "pointers", claims_per_document: int = 1
+) -> Reply:
+    """A valid summary grounded in the request's own documents: per document up to
+    ``claims_per_document`` claims (sentences with an attribution cue first), each
+    attributed to the document's author, its statement the sentence's opening words.
+
+    ``style="pointers"`` cites the sentence ids the prompt shows (the wire format);
+    ``style="quotes"`` copies each sentence as a quote with its document id (the
+    replies the engine got before sentence ids). A prompt without sentence ids is
+    answered with quotes. Numbers in a statement always come from its evidence."""
     docs = prompt_documents(body)
     claims: list[dict[str, Any]] = []
     documents: list[dict[str, Any]] = []
-    for n, (doc_id, text) in enumerate(docs, start=1):
+    n = 0
+    for doc_id, text in docs:
         documents.append({"id": doc_id, "on_event": True, "reason": "reports the event"})
-        sentences = [s.strip() for s in _SENTENCE_RE.findall(text) if "<" not in s and ">" not in s]
-        if not sentences:
-            continue
-        quote = sentences[0]
-        claims.append(
-            {
-                "id": f"c{n}",
-                "statement": f"The report states: {quote}",
-                "speaker": {"name": "the reporting outlet"},
-                "quote": None,
-                "evidence": [{"document": doc_id, "quote": quote}],
-                "reported_by": [doc_id],
-            }
-        )
+        for sentence_id, sentence in _picks(text, claims_per_document):
+            n += 1
+            words = sentence.split()
+            opening = " ".join(words[:14]) + (" ..." if len(words) > 14 else "")
+            if style == "pointers" and sentence_id is not None:
+                evidence: dict[str, Any] = {"sentence_ids": [sentence_id], "quote": None}
+            else:
+                evidence = {"document": doc_id, "quote": sentence}
+            claims.append(
+                {
+                    "id": f"c{n}",
+                    "statement": f"The report states: {opening}",
+                    "speaker": {"name": "the reporting outlet", "role": None, "affiliation": None},
+                    "quote": None,
+                    "evidence": [evidence],
+                    "reported_by": [doc_id],
+                }
+            )
     summary = {
         "event": {"title": "Reported event", "date": None, "location": None},
         "summary": f"{len(docs)} documents report the event; their claims are attributed below.",

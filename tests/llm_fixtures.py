@@ -93,13 +93,17 @@ def good_reply() -> dict[str, Any]:
 
 
 BAD_QUOTE = "12 people were killed in the strike"
+BAD_QUOTE_2 = "The defence ministry denied striking the city."
 
 
 def ungrounded_reply() -> dict[str, Any]:
-    """Like :func:`good_reply` but claim c1's evidence is not in document alpha."""
+    """Like :func:`good_reply` but neither claim's evidence is in its document
+    (c1 changes a number, c2 other words): a reply that loses more than
+    ``REASK_DROP_SHARE`` of its claims, so it is asked for again."""
     reply = copy.deepcopy(good_reply())
     reply["claims"][0]["evidence"][0]["quote"] = BAD_QUOTE
     reply["claims"][0]["statement"] = "Officials said people were killed in the strike."
+    reply["claims"][1]["evidence"][0]["quote"] = BAD_QUOTE_2
     return reply
 
 

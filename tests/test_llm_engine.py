@@ -19,7 +19,7 @@ from llm_fixtures import (
 )
 
 from summarize.engines.llm.prompting import prompt_version, render_messages
-from summarize.engines.llm.validation import SummaryReply
+from summarize.engines.llm.wire import SummaryReply
 from summarize.errors import ValidationExhaustedError
 from summarize.models import Article, SummaryBody
 
@@ -36,9 +36,15 @@ async def test_json_mode_sends_the_reply_schema_as_response_format(
     }
     assert "tools" not in body
     assert body["model"] == "test-model"
-    assert SummaryBody.model_validate(summary.model_dump(exclude={"provenance"})) == (
-        SummaryBody.model_validate(good_reply())
-    )
+    # the record is the reply, with what code fills in: evidence pointers from the
+    # article text and each document's title from the article
+    record = summary.model_dump(exclude={"provenance", "dropped"})
+    for claim in record["claims"]:
+        for ev in claim["evidence"]:
+            assert ev.pop("sentence_ids") and ev.pop("start") is not None and ev.pop("end")
+    expected = good_reply()
+    expected["documents"][0]["title"] = ALPHA.title
+    assert SummaryBody.model_validate(record) == SummaryBody.model_validate(expected)
 
 
 async def test_tools_mode_forces_a_call_to_the_reply_function(fake_openai: FakeOpenAI) -> None:
@@ -49,10 +55,11 @@ async def test_tools_mode_forces_a_call_to_the_reply_function(fake_openai: FakeO
     [tool] = body["tools"]
     assert tool["type"] == "function"
     assert tool["function"]["name"] == "SummaryReply"
-    assert set(tool["function"]["parameters"]["required"]) == {
+    assert set(tool["function"]["parameters"]["required"]) == {  # strict: all required
         "event",
         "summary",
         "claims",
+        "disputes",
         "documents",
     }
     assert body["tool_choice"] == {"type": "function", "function": {"name": "SummaryReply"}}

@@ -24,8 +24,10 @@ from summarize.errors import ConfigError, ModelError, ValidationExhaustedError
 
 
 def _unknown_document() -> dict[str, Any]:
+    """Both claims cite a document that does not exist: nothing is left to keep."""
     reply = good_reply()
-    reply["claims"][1]["evidence"][0]["document"] = "gamma"
+    for claim in reply["claims"]:
+        claim["evidence"][0]["document"] = "gamma"
     return reply
 
 

@@ -34,7 +34,8 @@ def test_every_document_is_numbered_and_delimited_with_its_metadata() -> None:
     assert '<document id="beta" number="2" outlet="Beta Daily">' in user
     for doc in prompt_documents(b):
         assert f'number="{1 + b.articles.index(b.article(doc.id))}"' in user
-        assert f"\n{doc.text}\n</document>" in user
+        lines = "\n".join(f"[{s.id}] {s.text}" for s in doc.sentences)
+        assert doc.sentences and f"\n{lines}\n</document>" in user  # numbered sentences
     assert user.index('id="alpha"') < user.index('id="beta"')
     assert user.rstrip().endswith("Document ids: alpha, beta.")
 

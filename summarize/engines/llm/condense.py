@@ -49,10 +49,11 @@ from difflib import SequenceMatcher
 
 from pydantic import BaseModel, Field
 
+from summarize.engines.llm.pointers import bundle_sentences
 from summarize.evidence.dates import reference_date, report_date
 from summarize.evidence.relevance import MIN_ARTICLES, document_features, judge_relevance
 from summarize.evidence.sentences import is_abbreviation, trim_spans
-from summarize.evidence.types import EvidenceBundle
+from summarize.evidence.types import EvidenceBundle, Sentence
 from summarize.models import Article
 from summarize.textnorm import fold_casefold
 
@@ -116,6 +117,11 @@ class PromptDocument(BaseModel):
     notes: list[str] = Field(
         default_factory=list,
         description="What was left out, e.g. a passage carried by another document.",
+    )
+    sentences: list[Sentence] = Field(
+        default_factory=list,
+        description="The evidence-stage sentences shown, each with its id: every sentence "
+        "that overlaps a kept passage.",
     )
 
 
@@ -543,10 +549,16 @@ def prompt_documents(
         d.article.id: _shorten_off_event(d, originals) for d in docs if d.article.id in off_event
     }
     credits = _credits(docs)
+    by_doc = _sentences_by_document(bundle)
     out: list[PromptDocument] = []
     for n, doc in enumerate(docs):
         a = doc.article
         kept = [u for u in doc.units if u.dropped is None]
+        shown = [
+            s
+            for s in by_doc.get(a.id, [])
+            if any(u.start < s.end and s.start < u.end for u in kept)
+        ]
         notes = _notes(doc, docs, credits.get(n, {}))
         if shortened.get(a.id):
             notes.append(_off_event_note(off_event[a.id], shortened[a.id]))
@@ -558,14 +570,30 @@ def prompt_documents(
                 published=a.published,
                 text=_kept_text(a, kept),
                 notes=notes,
+                sentences=shown,
             )
         )
     return out
 
 
+def _sentences_by_document(bundle: EvidenceBundle) -> dict[str, list[Sentence]]:
+    by_doc: dict[str, list[Sentence]] = {}
+    for sentence in bundle_sentences(bundle):
+        by_doc.setdefault(sentence.document, []).append(sentence)
+    return by_doc
+
+
 def plain_prompt_documents(bundle: EvidenceBundle) -> list[PromptDocument]:
     """Every article whole, as it would go into a prompt without condensing."""
+    by_doc = _sentences_by_document(bundle)
     return [
-        PromptDocument(id=a.id, outlet=a.outlet, title=a.title, published=a.published, text=a.text)
+        PromptDocument(
+            id=a.id,
+            outlet=a.outlet,
+            title=a.title,
+            published=a.published,
+            text=a.text,
+            sentences=by_doc.get(a.id, []),
+        )
         for a in bundle.articles
     ]

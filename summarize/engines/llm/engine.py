@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import weakref
+from dataclasses import dataclass
 from textwrap import dedent
 from typing import Any
 
@@ -37,12 +38,19 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
 from summarize.config import Settings
 from summarize.engines.llm.client import build_instructor, build_openai_client, redact
+from summarize.engines.llm.pointers import (
+    Grounding,
+    ground_reply,
+    reask_message,
+    structural_reask_message,
+)
 from summarize.engines.llm.prompting import ChatMessage, prompt_version, render_messages
 from summarize.engines.llm.usage import AttemptLog
-from summarize.engines.llm.validation import SummaryReply, grounding_articles
+from summarize.engines.llm.validation import describe_failure
+from summarize.engines.llm.wire import SummaryReply
 from summarize.errors import ModelError, ValidationExhaustedError
 from summarize.evidence.types import EvidenceBundle
-from summarize.models import SCHEMA_VERSION, EventSummary, Provenance
+from summarize.models import SCHEMA_VERSION, EventSummary, Provenance, TokenUsage
 from summarize.version import __version__
 
 
@@ -94,6 +102,7 @@ class LLMEngine:
         self._instructor = build_instructor(self.client, settings.mode)
         self.prompt_version = prompt_version()
         self._last: tuple[weakref.ref[EvidenceBundle], int, list[ChatMessage]] | None = None
+        self.last_run: RunStats | None = None
 
     def messages(self, bundle: EvidenceBundle) -> list[ChatMessage]:
         """The messages for ``bundle`` exactly as the endpoint receives them.
@@ -121,25 +130,61 @@ class LLMEngine:
         return options
 
     async def compose(self, bundle: EvidenceBundle) -> EventSummary:
-        """Ask the model for a summary of ``bundle`` and return it with provenance."""
-        messages = [
+        """Ask the model for a summary of ``bundle`` and return it with provenance.
+
+        Each attempt sends the prompt alone, or the prompt, the last reply and a
+        message naming what was wrong with it (never the growing conversation):
+        after a reply that could not be read (not JSON, not the schema, cut at
+        the length limit, empty), and after one that
+        :func:`~summarize.engines.llm.pointers.ground_reply` says needs asking
+        again. When the attempts run out, the best acceptable grounding (most
+        claims kept) is the record; with none, :class:`ValidationExhaustedError`."""
+        prompt = [
             {"role": m["role"], "content": dedent(m["content"])} for m in self.messages(bundle)
         ]
         log = AttemptLog()
-        try:
-            with grounding_articles(bundle.articles):
+        messages = prompt
+        best: Grounding | None = None
+        attempts = self.settings.max_retries + 1
+        for _ in range(attempts):
+            try:
                 reply = await self._instructor.create(
                     response_model=SummaryReply,
                     messages=messages,
-                    max_retries=validation_retrying(self.settings.max_retries),
+                    max_retries=validation_retrying(0),
                     hooks=log.hooks(),
                     **self.request_options(),
                 )
-        except Exception as exc:
-            raise self._translate(exc, log) from None
-        body = reply.to_body() if isinstance(reply, SummaryReply) else reply
+            except Exception as exc:
+                if not _is_reply_fault_chain(exc):
+                    raise self._translate(exc, log) from None
+                failures = log.last_failures or describe_failure(exc)
+                messages = _reask(prompt, log.last_reply, structural_reask_message(failures))
+                continue
+            grounding = ground_reply(reply, bundle)
+            if grounding.fatal or grounding.failures:
+                log.failures.append(grounding.fatal + grounding.failures)
+            if grounding.acceptable and (
+                best is None or len(grounding.body.claims) >= len(best.body.claims)
+            ):
+                best = grounding
+            if not grounding.needs_reask:
+                best = grounding
+                break
+            messages = _reask(prompt, log.last_reply, reask_message(grounding))
+        self.last_run = RunStats(attempts=len(log.replies), grounding=best, usage=log.usage)
+        if best is None:
+            raise ValidationExhaustedError(
+                f"the model's reply failed validation on all {len(log.replies)} attempt(s) "
+                f"(--max-retries {self.settings.max_retries}); the last reply is attached. "
+                "Try a stronger model, --mode tools or md_json, or more --max-retries",
+                last_reply=log.last_reply,
+                failures=log.last_failures,
+            )
+        best.log()
         return EventSummary(
-            **body.model_dump(),
+            **best.body.model_dump(),
+            dropped=best.dropped,
             provenance=Provenance(
                 engine=self.name,
                 model=self.settings.model,
@@ -174,6 +219,39 @@ class LLMEngine:
                 f"the model call failed: {type(cause).__name__}: {cause}", self.settings.api_key()
             )
         )
+
+
+@dataclass
+class RunStats:
+    """What the last :meth:`LLMEngine.compose` took: attempts, the grounding kept
+    (dropped and repaired items), and tokens. For benchmarks and reports."""
+
+    attempts: int
+    grounding: Grounding | None
+    usage: TokenUsage
+
+
+def _reask(
+    prompt: list[dict[str, str]], last_reply: str | None, message: str
+) -> list[dict[str, str]]:
+    """The prompt, the last reply and what was wrong with it: nothing older."""
+    return [
+        *prompt,
+        {"role": "assistant", "content": last_reply or ""},
+        {"role": "user", "content": message},
+    ]
+
+
+def _is_reply_fault_chain(exc: BaseException) -> bool:
+    """True when ``exc`` (or what caused it) is a fault of the reply, not of the transport."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, openai.OpenAIError):
+            return False
+        if _is_reply_fault(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def transport_error(exc: openai.OpenAIError, settings: Settings) -> ModelError:

@@ -30,13 +30,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validat
 
 from summarize.engines.llm.client import build_instructor
 from summarize.engines.llm.engine import LLMEngine, validation_retrying
+from summarize.engines.llm.pointers import Sources, ground_reply
 from summarize.engines.llm.prompting import ChatMessage, render_system, template_environment
+from summarize.engines.llm.snap import snap_quote
 from summarize.engines.llm.usage import AttemptLog
-from summarize.engines.llm.validation import (
-    GroundingFailure,
-    SummaryReply,
-    validation_context,
-)
+from summarize.engines.llm.validation import GroundingFailure
+from summarize.engines.llm.wire import SummaryReply
+from summarize.errors import ValidationExhaustedError
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import (
     SCHEMA_VERSION,
@@ -176,10 +176,20 @@ class MapReduceEngine:
         claims = await asyncio.gather(*(extract(a) for a in bundle.articles))
         by_doc = {a.id: c for a, c in zip(bundle.articles, claims, strict=True)}
         messages = self._reduce_messages(bundle, by_doc)
-        reply, log = await self._call(SummaryReply, messages, validation_context(bundle.articles))
+        reply, log = await self._call(SummaryReply, messages, {})
         usage = usage + log.usage
+        grounding = ground_reply(reply, bundle)
+        if not grounding.acceptable:
+            raise ValidationExhaustedError(
+                "the reduce reply could not be grounded: no claim survived, or it repeats "
+                "an instruction planted in an article",
+                last_reply=log.last_reply,
+                failures=grounding.fatal + grounding.failures,
+            )
+        grounding.log()
         return EventSummary(
-            **reply.to_body().model_dump(),
+            **grounding.body.model_dump(),
+            dropped=grounding.dropped,
             provenance=Provenance(
                 engine=self.name,
                 model=self.settings.model,
@@ -233,8 +243,22 @@ class MapReduceEngine:
         template = template_environment().get_template(REDUCE_TEMPLATE)
         shown = sum(len(v) for v in kept.values())
         leads = {a.id: _lead(a.text) for a in bundle.articles}
+        sources = Sources(bundle)
+
+        def cite(doc: str, excerpt: str) -> str:
+            """The ids of the sentences ``excerpt`` lies in, as the prompt shows them."""
+            span = snap_quote(excerpt, sources.articles[doc].text)
+            if span is None:
+                return ""
+            return " ".join(f"[{s.id}]" for s in sources.covering(doc, *span)) + " "
+
         return template.render(
-            articles=bundle.articles, claims=kept, leads=leads, extracted=extracted, shown=shown
+            articles=bundle.articles,
+            claims=kept,
+            leads=leads,
+            extracted=extracted,
+            shown=shown,
+            cite=cite,
         ).strip()
 
     # one structured call ------------------------------------------------------------

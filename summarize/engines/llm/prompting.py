@@ -24,7 +24,11 @@ from typing import TypedDict
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from summarize.engines.llm.condense import plain_prompt_documents, prompt_documents
+from summarize.engines.llm.condense import (
+    PromptDocument,
+    plain_prompt_documents,
+    prompt_documents,
+)
 from summarize.evidence.types import EvidenceBundle
 from summarize.resources import prompts_dir
 
@@ -34,6 +38,8 @@ ZWSP = "\u200b"
 
 _TAG_LOOKALIKE = re.compile(r"<(?=\s*/?\s*(?:document|evidence)\b|\|)", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"^[ \t]+$", re.MULTILINE)
+#: Text in an article that looks like a sentence id of the prompt ("[d2.s14]").
+_ID_LOOKALIKE = re.compile(r"\[(?=[A-Za-z0-9_.:-]*\d\])")
 _SPACE = re.compile(r"\s+")
 
 
@@ -60,6 +66,15 @@ def fence(text: str) -> str:
     return _BLANK_LINE.sub("", _TAG_LOOKALIKE.sub("<" + ZWSP, text))
 
 
+def numbered(doc: PromptDocument) -> str:
+    """A prompt document's sentences one a line, each after its id in brackets
+    (``[d2.s14] text``), fenced as data; an id look-alike inside the text gets a
+    zero-width space after its ``[`` so it cannot pass for one."""
+    return "\n".join(
+        f"[{s.id}] {_ID_LOOKALIKE.sub('[' + ZWSP, fence(oneline(s.text)))}" for s in doc.sentences
+    )
+
+
 def attr(value: object) -> str:
     """A value made safe inside a double-quoted tag attribute on one line."""
     text = _SPACE.sub(" ", str(value)).strip()
@@ -83,6 +98,7 @@ def template_environment() -> Environment:
     env.filters["fence"] = fence
     env.filters["attr"] = attr
     env.filters["oneline"] = oneline
+    env.filters["numbered"] = numbered
     return env
 
 
