@@ -19,9 +19,19 @@ from summarize.models import Article, EventSummary
 from summarize.verify import check_summary
 
 
-def make_engine(settings: Settings, *, client: Any = None, http_client: Any = None) -> Engine:
-    """The engine the settings ask for. ``client`` is an ``openai.AsyncOpenAI`` to use
-    instead of building one; ``http_client`` an ``httpx.AsyncClient`` for the one built."""
+def make_engine(
+    settings: Settings,
+    *,
+    client: Any = None,
+    http_client: Any = None,
+    max_input_tokens: int | None = None,
+) -> Engine:
+    """The engine the settings ask for: the one place engines are built.
+
+    ``client`` is an ``openai.AsyncOpenAI`` to use instead of building one;
+    ``http_client`` an ``httpx.AsyncClient`` for the one built;
+    ``max_input_tokens`` makes a model engine summarize larger events map-reduce
+    style."""
     settings.check()
     name = settings.resolved_engine()
     if name == "offline":
@@ -31,8 +41,18 @@ def make_engine(settings: Settings, *, client: Any = None, http_client: Any = No
     if name == "llm":
         from summarize.engines.llm import LLMEngine
 
-        return LLMEngine(settings, client=client, http_client=http_client)
+        llm = LLMEngine(settings, client=client, http_client=http_client)
+        if max_input_tokens is None:
+            return llm
+        from summarize.engines.llm.mapreduce import MapReduceEngine
+
+        return MapReduceEngine(llm, max_input_tokens=max_input_tokens)
     raise ConfigError(f"unknown engine '{name}'")
+
+
+def calls_model(settings: Settings) -> bool:
+    """True when the engine the settings ask for sends the articles to a model."""
+    return settings.resolved_engine() == "llm"
 
 
 def _settings(

@@ -143,6 +143,7 @@ class MapReduceEngine:
     ) -> None:
         self.llm = llm
         self.settings = llm.settings
+        self.prompt_version = llm.prompt_version
         self.max_input_tokens = max_input_tokens
         self.map_concurrency = map_concurrency
         self._instructor = build_instructor(llm.client, llm.settings.mode)
@@ -151,6 +152,10 @@ class MapReduceEngine:
     def prompt_tokens(self, messages: list[ChatMessage]) -> int:
         """Estimated input tokens of a request: its messages plus the output schema."""
         return sum(estimate_tokens(m["content"]) for m in messages) + self._schema_tokens
+
+    def prompt_chars(self, bundle: EvidenceBundle) -> int:
+        """Characters of the single-request prompt (what the event would cost whole)."""
+        return self.llm.prompt_chars(bundle)
 
     def fits(self, bundle: EvidenceBundle) -> bool:
         return self.prompt_tokens(self.llm.messages(bundle)) <= self.max_input_tokens

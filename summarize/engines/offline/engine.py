@@ -28,9 +28,7 @@ from summarize.engines.offline.event import event_date, event_location, event_ti
 from summarize.engines.offline.merging import MergedClaim, merge_claims
 from summarize.engines.offline.prose import ClaimView, compose_prose
 from summarize.engines.offline.speakers import SpeakerIndex
-from summarize.evidence.dates import reference_date, report_date
-from summarize.evidence.places import build_gazetteer
-from summarize.evidence.relevance import Relevance, document_features, judge_relevance
+from summarize.evidence.relevance import Relevance
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import (
     Claim,
@@ -62,12 +60,11 @@ class OfflineEngine:
 def compose_body(bundle: EvidenceBundle) -> SummaryBody:
     """Everything but provenance, from ``bundle`` (CPU-bound; no I/O)."""
     articles = bundle.articles
-    gaz = build_gazetteer(articles)
-    ref = reference_date(articles)
-    dates = {a.id: report_date(a, ref) for a in articles}
-    verdicts = judge_relevance([document_features(a.id, a.text, dates[a.id]) for a in articles])
-    on_event = [v.document for v in verdicts if v.on_event]
-    date = event_date([dates[d] for d in on_event])
+    gaz = bundle.gazetteer()
+    dates = bundle.report_dates
+    verdicts = bundle.relevance or [Relevance(a.id, True) for a in articles]
+    on_event = bundle.on_event()
+    date = event_date([dates.get(d) for d in on_event])
 
     drafts = draft_claims(bundle, on_event, gaz)
     speakers = assign_speakers(drafts)
@@ -153,7 +150,16 @@ def _claim(cid: str, m: MergedClaim, speakers: SpeakerIndex) -> Claim:
         statement=text,
         speaker=Speaker(name=name, role=role, affiliation=affiliation),
         quote=rep.content if rep.direct else None,
-        evidence=[Evidence(document=d.document, quote=d.excerpt) for d in m.drafts],
+        evidence=[
+            Evidence(
+                document=d.document,
+                quote=d.excerpt,
+                sentence_ids=d.sentence_ids,
+                start=d.excerpt_span[0],
+                end=d.excerpt_span[1],
+            )
+            for d in m.drafts
+        ],
         reported_by=m.documents,
     )
 
