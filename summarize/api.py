@@ -16,6 +16,7 @@ from summarize.evidence.bundle import build_bundle
 from summarize.evidence.types import EvidenceBundle
 from summarize.loader import load_folder
 from summarize.models import Article, EventSummary
+from summarize.pruning import claim_errors, drop_claims, unprunable
 from summarize.verify import check_summary
 
 
@@ -97,9 +98,14 @@ async def asummarize_articles(
 
 
 async def compose_verified(engine: Engine, bundle: EvidenceBundle) -> EventSummary:
-    """``engine``'s summary of ``bundle``, refused unless it passes :func:`check_summary`."""
+    """``engine``'s summary of ``bundle`` after :func:`check_summary`: claims that fail
+    it are dropped and listed in ``dropped`` (see :mod:`summarize.pruning`); any
+    other error refuses the summary."""
     summary = await engine.compose(bundle)
     report = check_summary(summary, bundle.articles)
+    if not report.ok and not unprunable(report):
+        summary = drop_claims(summary, claim_errors(report))
+        report = check_summary(summary, bundle.articles)
     if not report.ok:
         listed = "; ".join(str(i) for i in report.errors[:10])
         raise SummarizeError(f"the {engine.name} engine produced an unverifiable summary: {listed}")

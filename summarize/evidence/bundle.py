@@ -14,15 +14,16 @@ from summarize.evidence.types import Attribution, EvidenceBundle
 from summarize.models import Article
 
 
-def build_bundle(articles: Sequence[Article]) -> EvidenceBundle:
+def build_bundle(articles: Sequence[Article], *, processes: int = 1) -> EvidenceBundle:
     """Sentences (ids ``d<k>.s<n>``), attribution relations (``d<k>.a<n>``),
     cross-article duplicate passages, report dates, figures and relevance per
     document. Places (an entity-recogniser pass) are computed on first use by
-    :meth:`EvidenceBundle.gazetteer`."""
+    :meth:`EvidenceBundle.gazetteer`. ``processes > 1`` parses in that many
+    processes; the bundle is the same whatever the number."""
     bundle = EvidenceBundle(articles=list(articles))
     for k, article in enumerate(articles, start=1):
         bundle.sentences.extend(split_sentences(article, k))
-    for k, relations in enumerate(extract_many(articles), start=1):
+    for k, relations in enumerate(extract_many(articles, n_process=processes), start=1):
         bundle.attributions.extend(_with_ids(relations, document_alias(k)))
     bundle.duplicates.extend(find_duplicates(bundle.sentences))
     ref = reference_date(articles)

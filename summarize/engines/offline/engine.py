@@ -34,6 +34,7 @@ from summarize.models import (
     Claim,
     Dispute,
     DocumentInfo,
+    DroppedItem,
     Event,
     EventSummary,
     Evidence,
@@ -42,6 +43,8 @@ from summarize.models import (
     SummaryBody,
 )
 from summarize.neutrality import find_loaded
+from summarize.pruning import claim_errors, dropped_items
+from summarize.verify import check_summary
 from summarize.version import __version__
 
 
@@ -51,14 +54,22 @@ class OfflineEngine:
     name = "offline"
 
     async def compose(self, bundle: EvidenceBundle) -> EventSummary:
-        body = await asyncio.to_thread(compose_body, bundle)
+        body, dropped = await asyncio.to_thread(compose_checked, bundle)
         return EventSummary(
-            **body.model_dump(), provenance=Provenance(engine=self.name, tool_version=__version__)
+            **body.model_dump(),
+            dropped=dropped,
+            provenance=Provenance(engine=self.name, tool_version=__version__),
         )
 
 
 def compose_body(bundle: EvidenceBundle) -> SummaryBody:
     """Everything but provenance, from ``bundle`` (CPU-bound; no I/O)."""
+    return compose_checked(bundle)[0]
+
+
+def compose_checked(bundle: EvidenceBundle) -> tuple[SummaryBody, list[DroppedItem]]:
+    """Everything but provenance, and the drafted claims the verifier rejected
+    (left out before disputes and prose are composed, so nothing restates them)."""
     articles = bundle.articles
     gaz = bundle.gazetteer()
     dates = bundle.report_dates
@@ -72,6 +83,11 @@ def compose_body(bundle: EvidenceBundle) -> SummaryBody:
     merged = [m for m in merged if _usable(m, speakers)]
     merged.sort(key=lambda m: (-m.independent_sources, on_event.index(m.documents[0])))
 
+    ids = [f"c{n}" for n in range(1, len(merged) + 1)]
+    claims = [_claim(cid, m, speakers) for cid, m in zip(ids, merged, strict=True)]
+    errors = _claim_errors(claims, bundle)
+    dropped = dropped_items(claims, errors)
+    merged = [m for m, c in zip(merged, claims, strict=True) if c.id not in errors]
     ids = [f"c{n}" for n in range(1, len(merged) + 1)]
     claims = [_claim(cid, m, speakers) for cid, m in zip(ids, merged, strict=True)]
 
@@ -119,7 +135,7 @@ def compose_body(bundle: EvidenceBundle) -> SummaryBody:
         claim_index={cid: n for n, cid in enumerate(ids)},
         copied=_copied_groups(bundle, on_event),
     )
-    return SummaryBody(
+    body = SummaryBody(
         event=Event(title=title, date=date, location=location),
         summary=summary,
         claims=claims,
@@ -128,6 +144,13 @@ def compose_body(bundle: EvidenceBundle) -> SummaryBody:
             _document(a.id, a.outlet, a.title, v) for a, v in zip(articles, verdicts, strict=True)
         ],
     )
+    return body, dropped
+
+
+def _claim_errors(claims: Sequence[Claim], bundle: EvidenceBundle) -> dict[str, list[str]]:
+    """The verifier's errors about each drafted claim, by claim id."""
+    probe = SummaryBody(event=Event(title="-"), summary="", claims=list(claims), documents=[])
+    return claim_errors(check_summary(probe, bundle.articles))
 
 
 def _name_person(m: MergedClaim, speakers: SpeakerIndex) -> tuple[str, bool]:
