@@ -34,9 +34,6 @@ from summarize.engines.llm.condense import (
 )
 from summarize.engines.offline.claims import assign_speakers, draft_claims
 from summarize.evidence.bundle import build_bundle
-from summarize.evidence.dates import reference_date, report_date
-from summarize.evidence.places import build_gazetteer
-from summarize.evidence.relevance import document_features, judge_relevance
 from summarize.evidence.types import EvidenceBundle
 from summarize.loader import load_folder
 from summarize.models import Article
@@ -60,15 +57,13 @@ def user_message(bundle: EvidenceBundle, *, plain: bool, evidence: bool) -> str:
 
 
 def on_event(articles: Sequence[Article]) -> list[str]:
-    ref = reference_date(articles)
-    features = [document_features(a.id, a.text, report_date(a, ref)) for a in articles]
-    return [v.document for v in judge_relevance(features) if v.on_event]
+    return build_bundle(articles).on_event()
 
 
 def claims(articles: Sequence[Article], documents: Sequence[str]) -> set[tuple[str, str]]:
     """(speaker as the composer groups it, content), folded, of ``documents``."""
     bundle = build_bundle(articles)
-    drafts = draft_claims(bundle, documents, build_gazetteer(articles))
+    drafts = draft_claims(bundle, documents, bundle.gazetteer())
     speakers = assign_speakers(drafts)
     return {
         (fold_casefold(speakers.display(d.speaker)[0]), fold_casefold(d.content)) for d in drafts
@@ -139,7 +134,7 @@ def main() -> None:
         "* the reading of the issue's target: the prompt the llm engine sends, condensed,\n"
         "  vs the same prompt built from the plain articles."
     )
-    shortened = confident_off_event(articles)
+    shortened = confident_off_event(build_bundle(articles))
     print(f"shortened as confidently off-event: {', '.join(shortened) or 'none'}")
 
     pseudo = [

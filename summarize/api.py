@@ -16,12 +16,23 @@ from summarize.evidence.bundle import build_bundle
 from summarize.evidence.types import EvidenceBundle
 from summarize.loader import load_folder
 from summarize.models import Article, EventSummary
+from summarize.pruning import claim_errors, drop_claims, unprunable
 from summarize.verify import check_summary
 
 
-def make_engine(settings: Settings, *, client: Any = None, http_client: Any = None) -> Engine:
-    """The engine the settings ask for. ``client`` is an ``openai.AsyncOpenAI`` to use
-    instead of building one; ``http_client`` an ``httpx.AsyncClient`` for the one built."""
+def make_engine(
+    settings: Settings,
+    *,
+    client: Any = None,
+    http_client: Any = None,
+    max_input_tokens: int | None = None,
+) -> Engine:
+    """The engine the settings ask for: the one place engines are built.
+
+    ``client`` is an ``openai.AsyncOpenAI`` to use instead of building one;
+    ``http_client`` an ``httpx.AsyncClient`` for the one built;
+    ``max_input_tokens`` makes a model engine summarize larger events map-reduce
+    style."""
     settings.check()
     name = settings.resolved_engine()
     if name == "offline":
@@ -31,8 +42,18 @@ def make_engine(settings: Settings, *, client: Any = None, http_client: Any = No
     if name == "llm":
         from summarize.engines.llm import LLMEngine
 
-        return LLMEngine(settings, client=client, http_client=http_client)
+        llm = LLMEngine(settings, client=client, http_client=http_client)
+        if max_input_tokens is None:
+            return llm
+        from summarize.engines.llm.mapreduce import MapReduceEngine
+
+        return MapReduceEngine(llm, max_input_tokens=max_input_tokens)
     raise ConfigError(f"unknown engine '{name}'")
+
+
+def calls_model(settings: Settings) -> bool:
+    """True when the engine the settings ask for sends the articles to a model."""
+    return settings.resolved_engine() == "llm"
 
 
 def _settings(
@@ -77,9 +98,14 @@ async def asummarize_articles(
 
 
 async def compose_verified(engine: Engine, bundle: EvidenceBundle) -> EventSummary:
-    """``engine``'s summary of ``bundle``, refused unless it passes :func:`check_summary`."""
+    """``engine``'s summary of ``bundle`` after :func:`check_summary`: claims that fail
+    it are dropped and listed in ``dropped`` (see :mod:`summarize.pruning`); any
+    other error refuses the summary."""
     summary = await engine.compose(bundle)
     report = check_summary(summary, bundle.articles)
+    if not report.ok and not unprunable(report):
+        summary = drop_claims(summary, claim_errors(report))
+        report = check_summary(summary, bundle.articles)
     if not report.ok:
         listed = "; ".join(str(i) for i in report.errors[:10])
         raise SummarizeError(f"the {engine.name} engine produced an unverifiable summary: {listed}")

@@ -90,7 +90,8 @@ async def test_a_map_reply_with_an_invented_excerpt_is_asked_again(
     }
     fake_openai.script(Reply.json(invented))
     fake_openai.responder = mapreduce_reply
-    articles = load_folder(long_event(tmp_path / "event", 2, sentences=30))
+    # 40 sentences: just over 3000 tokens with the numbered prompt and the wire schema
+    articles = load_folder(long_event(tmp_path / "event", 2, sentences=40))
     summary = await engine_for(fake_openai, max_input_tokens=3000).compose(build_bundle(articles))
     assert check_summary(summary, articles).ok
     reasks = [r for r in fake_openai.chat_requests if "not verbatim" in json.dumps(r["messages"])]

@@ -12,6 +12,7 @@ from summarize.engines.llm.condense import (
     prompt_documents,
 )
 from summarize.engines.llm.prompting import render_user
+from summarize.evidence.bundle import build_bundle
 from summarize.evidence.types import Attribution, EvidenceBundle, Span
 from summarize.loader import load_folder
 from summarize.models import Article
@@ -167,8 +168,8 @@ def test_hard_wrapped_short_lines_stay_in_their_sentence() -> None:
 def test_seed_folder_confidently_off_event_article_is_shortened_with_its_reason(
     examples_dir: Path,
 ) -> None:
-    b = EvidenceBundle(articles=load_folder(examples_dir))
-    off = confident_off_event(b.articles)
+    b = build_bundle(load_folder(examples_dir))
+    off = confident_off_event(b)
     assert list(off) == ["003_2105b4721b65a7a3"]
     docs = {d.id: d for d in prompt_documents(b)}
     whole = {d.id: d for d in prompt_documents(b, shorten_off_event=False)}

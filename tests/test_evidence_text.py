@@ -40,7 +40,7 @@ def test_extractor_and_prompt_condenser_share_one_abbreviation_list() -> None:
 def test_sentence_ids_and_offsets() -> None:
     article = Article(id="d", text="Headline\n\nFirst one. Second one.")
     sentences = split_sentences(article)
-    assert [s.id for s in sentences] == ["d:s1", "d:s2", "d:s3"]
+    assert [s.id for s in sentences] == ["d1.s1", "d1.s2", "d1.s3"]
     assert all(article.text[s.start : s.end] == s.text for s in sentences)
 
 

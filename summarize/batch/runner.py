@@ -32,7 +32,7 @@ from typing import TextIO
 
 import httpx
 
-from summarize.api import compose_verified
+from summarize.api import calls_model, compose_verified, make_engine
 from summarize.atomic import write_atomic
 from summarize.batch.cache import ReplyCache, default_cache_dir
 from summarize.batch.evidence_pool import (
@@ -54,7 +54,7 @@ from summarize.batch.pricing import Budget, Price, PriceTable, load_price_table
 from summarize.batch.progress import Progress
 from summarize.batch.transport import CachingTransport, CallStats, current_stats
 from summarize.config import Settings
-from summarize.engines.base import Engine
+from summarize.engines.base import Engine, ModelEngine
 from summarize.errors import (
     ConfigError,
     InputError,
@@ -175,20 +175,6 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def _prompt_chars(bundle: EvidenceBundle, engine: Engine | None = None) -> int:
-    """Characters of the prompt the event's model call will send (documents, notes,
-    evidence list, system message, schema), for the budget estimate. The ``llm``
-    engine keeps the messages it renders here for the call that follows."""
-    from summarize.engines.llm import LLMEngine
-    from summarize.engines.llm.prompting import render_messages
-    from summarize.render import SUMMARY_SCHEMA
-    from summarize.resources import load_schema
-
-    rendering = engine.messages if isinstance(engine, LLMEngine) else render_messages
-    messages = rendering(bundle)
-    return sum(len(m["content"]) for m in messages) + len(json.dumps(load_schema(SUMMARY_SCHEMA)))
-
-
 class BatchRunner:
     """One batch run. ``engine`` replaces the engine the settings would build
     (tests and benchmarks); ``http_transport`` the real network transport under
@@ -209,8 +195,9 @@ class BatchRunner:
         self.stream = stream if stream is not None else sys.stderr
         self.warnings: list[str] = []
         self._engine = engine
-        self._engine_name = engine.name if engine is not None else settings.resolved_engine()
-        self._uses_model = self._engine_name != "offline"
+        self._uses_model = (
+            isinstance(engine, ModelEngine) if engine is not None else calls_model(settings)
+        )
         self._prices: PriceTable = load_price_table(options.prices)
         self._price: Price | None = None
         if self._uses_model:
@@ -243,12 +230,8 @@ class BatchRunner:
     def _build_engine(self) -> Engine:
         if self._engine is not None:
             return self._engine
-        from summarize.api import make_engine
-
         if not self._uses_model:
             return make_engine(self.settings)
-        from summarize.engines.llm.prompting import prompt_version
-
         if self.options.use_cache:
             self._cache = ReplyCache(self.options.cache_dir or default_cache_dir())
         limits = httpx.Limits(
@@ -258,17 +241,15 @@ class BatchRunner:
         transport = CachingTransport(
             httpx.AsyncHTTPTransport(limits=limits),
             self._cache,
-            prompt_version=prompt_version(),
+            prompt_version=None,
             refresh=self.options.refresh,
         )
         self._http = httpx.AsyncClient(transport=transport, timeout=self.settings.timeout)
-        engine = make_engine(self.settings, http_client=self._http)
-        if self.options.max_input_tokens is not None:
-            from summarize.engines.llm import LLMEngine
-            from summarize.engines.llm.mapreduce import MapReduceEngine
-
-            if isinstance(engine, LLMEngine):
-                engine = MapReduceEngine(engine, max_input_tokens=self.options.max_input_tokens)
+        engine = make_engine(
+            self.settings, http_client=self._http, max_input_tokens=self.options.max_input_tokens
+        )
+        if isinstance(engine, ModelEngine):
+            transport.prompt_version = engine.prompt_version
         return engine
 
     # evidence -----------------------------------------------------------------
@@ -302,7 +283,8 @@ class BatchRunner:
     def _estimate(self, bundle: EvidenceBundle, engine: Engine | None = None) -> float:
         if self._price is None:
             return 0.0
-        prompt = _prompt_chars(bundle, engine) // CHARS_PER_TOKEN
+        chars = engine.prompt_chars(bundle) if isinstance(engine, ModelEngine) else 0
+        prompt = chars // CHARS_PER_TOKEN
         completions = self._completions
         completion = (
             sum(completions) // len(completions) if completions else DEFAULT_COMPLETION_TOKENS

@@ -1,4 +1,5 @@
-"""The interface every compose engine implements."""
+"""The interface every compose engine implements, and the extra one an engine that
+calls a model offers (batch budgets, reply caches and map-reduce read it)."""
 
 from __future__ import annotations
 
@@ -16,4 +17,17 @@ class Engine(Protocol):
 
     async def compose(self, bundle: EvidenceBundle) -> EventSummary:
         """Return a summary whose provenance names this engine."""
+        ...
+
+
+@runtime_checkable
+class ModelEngine(Engine, Protocol):
+    """An engine that sends the bundle to a model."""
+
+    prompt_version: str
+    """Version of the prompt templates (part of every reply-cache key)."""
+
+    def prompt_chars(self, bundle: EvidenceBundle) -> int:
+        """Characters of the request the engine will send for ``bundle`` (messages and
+        output schema): what a cost estimate is based on."""
         ...

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
-from summarize.evidence.figures import find_figures
+from summarize.evidence.figures import Figure, find_figures
 from summarize.evidence.stopwords import FUNCTION_WORDS
 from summarize.textnorm import fold_casefold
 
@@ -60,10 +60,16 @@ class Relevance:
 
 
 def document_features(
-    doc_id: str, text: str, event_date: dt.date | None = None
+    doc_id: str,
+    text: str,
+    event_date: dt.date | None = None,
+    figures_found: Sequence[Figure] | None = None,
 ) -> DocumentFeatures:
+    """What relevance compares for one article; ``figures_found`` are its figures when
+    already found (the bundle finds them once), else they are found here."""
     words = Counter(w for w in _WORD_RE.findall(fold_casefold(text)) if w not in _STOP)
-    figures = {(f.kind, f.value) for f in find_figures(text) if not f.included and f.value > 1}
+    found = find_figures(text) if figures_found is None else figures_found
+    figures = {(f.kind, f.value) for f in found if not f.included and f.value > 1}
     return DocumentFeatures(doc_id, words, figures, event_date)
 
 

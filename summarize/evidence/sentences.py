@@ -66,11 +66,22 @@ def trim_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
-def split_sentences(article: Article) -> list[Sentence]:
-    """Sentences of ``article`` in order; ids are ``<document>:s<n>`` from 1."""
+def document_alias(index: int) -> str:
+    """The short name of the ``index``-th document (from 1) of a folder: ``d2``."""
+    return f"d{index}"
+
+
+def sentence_id(index: int, n: int) -> str:
+    """The id of sentence ``n`` (from 1) of the ``index``-th document: ``d2.s14``."""
+    return f"{document_alias(index)}.s{n}"
+
+
+def split_sentences(article: Article, index: int = 1) -> list[Sentence]:
+    """Sentences of ``article``, the ``index``-th document (from 1) of its folder, in
+    order; ids are ``d<index>.s<n>`` with n from 1 (see :func:`sentence_id`)."""
     return [
         Sentence(
-            id=f"{article.id}:s{n}",
+            id=sentence_id(index, n),
             document=article.id,
             start=start,
             end=end,

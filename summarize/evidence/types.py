@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import datetime as dt
+from typing import TYPE_CHECKING
 
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from summarize.evidence.figures import Figure
+from summarize.evidence.relevance import Relevance
 from summarize.models import Article
+
+if TYPE_CHECKING:
+    from summarize.evidence.places import Gazetteer
 
 
 class Span(BaseModel):
@@ -18,7 +26,8 @@ class Span(BaseModel):
 
 
 class Sentence(BaseModel):
-    """One sentence, with a stable id ``<document>:s<n>`` (n from 1)."""
+    """One sentence, with a stable id ``d<k>.s<n>``: sentence n (from 1) of the k-th
+    document (from 1, in the bundle's article order)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -72,15 +81,55 @@ class DuplicateGroup(BaseModel):
 
 
 class EvidenceBundle(BaseModel):
-    """Everything the compose stage may use."""
+    """Every fact about the articles that later stages use, computed once by
+    :func:`summarize.evidence.bundle.build_bundle`: engines, prompts and the
+    verifier read it and recompute none of it."""
 
     articles: list[Article]
     sentences: list[Sentence] = Field(default_factory=list)
     attributions: list[Attribution] = Field(default_factory=list)
     duplicates: list[DuplicateGroup] = Field(default_factory=list)
+    reference_date: dt.date | None = Field(
+        default=None, description="The date most articles were published (or dated in a header)."
+    )
+    report_dates: dict[str, dt.date | None] = Field(
+        default_factory=dict, description="Per document: the day its report is about."
+    )
+    figures: dict[str, list[Figure]] = Field(
+        default_factory=dict, description="Per document: the counts it states, with offsets."
+    )
+    relevance: list[Relevance] = Field(
+        default_factory=list, description="Per document, in article order: on the event or not."
+    )
+    _gazetteer: Gazetteer | None = PrivateAttr(default=None)
 
     def article(self, doc_id: str) -> Article:
         for a in self.articles:
             if a.id == doc_id:
                 return a
         raise KeyError(doc_id)
+
+    def alias(self, doc_id: str) -> str:
+        """The document's short name in sentence ids (``d2``)."""
+        for k, a in enumerate(self.articles, start=1):
+            if a.id == doc_id:
+                return f"d{k}"
+        raise KeyError(doc_id)
+
+    def sentences_of(self, doc_id: str) -> list[Sentence]:
+        return [s for s in self.sentences if s.document == doc_id]
+
+    def on_event(self) -> list[str]:
+        """Ids of the documents judged to be about the event, in article order."""
+        if not self.relevance:
+            return [a.id for a in self.articles]
+        return [v.document for v in self.relevance if v.on_event]
+
+    def gazetteer(self) -> Gazetteer:
+        """Places and nationality words of the folder (an entity-recogniser pass, run
+        on first use and kept: only the offline engine needs it)."""
+        if self._gazetteer is None:
+            from summarize.evidence.places import build_gazetteer
+
+            self._gazetteer = build_gazetteer(self.articles)
+        return self._gazetteer

@@ -26,7 +26,7 @@ assistant to the Azerbaijani president, said") is put back when the rest of
 its document never names them so: its later "Hajiyev said" and "he said" lines
 must still tell who speaks.
 
-An article the offline relevance check (:mod:`summarize.evidence.relevance`)
+An article the evidence stage's relevance check (``bundle.relevance``)
 judges to report another incident *with confidence* (both hard signals: its
 figures occur in no other article and it dates its report to another day) is
 shortened to its opening and its sentences with figures or dates, with a note
@@ -50,8 +50,6 @@ from difflib import SequenceMatcher
 from pydantic import BaseModel, Field
 
 from summarize.engines.llm.pointers import bundle_sentences
-from summarize.evidence.dates import reference_date, report_date
-from summarize.evidence.relevance import MIN_ARTICLES, document_features, judge_relevance
 from summarize.evidence.sentences import is_abbreviation, trim_spans
 from summarize.evidence.types import EvidenceBundle, Sentence
 from summarize.models import Article
@@ -420,22 +418,15 @@ _FIGURE_OR_DATE_RE = re.compile(
 )
 
 
-def confident_off_event(articles: Sequence[Article]) -> dict[str, str]:
-    """Articles the offline relevance check judges to report another incident with
-    confidence, with its reason: flagged by both hard signals, figures shared with
-    no other article and a different day. (Wording overlap is a weak signal, as a
-    translated article shares few words with the rest, so a verdict that rests on
-    it never shortens an article.)"""
-    if len(articles) < MIN_ARTICLES:
-        return {}  # no majority to compare against
-    ref = reference_date(articles)
-    dates = [report_date(a, ref) for a in articles]
-    if len({d for d in dates if d is not None}) < 2:
-        return {}  # no article dated apart from the rest: the date signal cannot hold
-    features = [document_features(a.id, a.text, d) for a, d in zip(articles, dates, strict=True)]
+def confident_off_event(bundle: EvidenceBundle) -> dict[str, str]:
+    """Articles the evidence stage's relevance check judges to report another
+    incident with confidence, with its reason: flagged by both hard signals,
+    figures shared with no other article and a different day. (Wording overlap is
+    a weak signal, as a translated article shares few words with the rest, so a
+    verdict that rests on it never shortens an article.)"""
     return {
         v.document: v.reason or "a different incident"
-        for v in judge_relevance(features)
+        for v in bundle.relevance
         if not v.on_event and {"figures", "date"} <= set(v.signals)
     }
 
@@ -543,7 +534,7 @@ def prompt_documents(
     docs = [_segment(n, a) for n, a in enumerate(bundle.articles)]
     _mark_copies(docs)
     _keep_introductions(docs, bundle)
-    off_event = confident_off_event(bundle.articles) if shorten_off_event else {}
+    off_event = confident_off_event(bundle) if shorten_off_event else {}
     originals = {id(u.copy_of) for d in docs for u in d.units if u.copy_of is not None}
     shortened = {
         d.article.id: _shorten_off_event(d, originals) for d in docs if d.article.id in off_event

@@ -119,6 +119,11 @@ class LLMEngine:
         self._last = (weakref.ref(bundle), shape, rendered)
         return [ChatMessage(role=m["role"], content=m["content"]) for m in rendered]
 
+    def prompt_chars(self, bundle: EvidenceBundle) -> int:
+        """Characters of the request for ``bundle``: its messages and the output schema."""
+        schema = len(json.dumps(SummaryReply.model_json_schema()))
+        return sum(len(m["content"]) for m in self.messages(bundle)) + schema
+
     def request_options(self) -> dict[str, Any]:
         """The sampling options sent with every request."""
         options: dict[str, Any] = {

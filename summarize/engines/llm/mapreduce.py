@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 from functools import cache
 from typing import Any, TypeVar
 
@@ -47,8 +48,7 @@ from summarize.models import (
     Speaker,
     TokenUsage,
 )
-from summarize.render import SUMMARY_SCHEMA
-from summarize.resources import load_schema, prompts_dir
+from summarize.resources import prompts_dir
 from summarize.textnorm import fold_casefold, occurs_verbatim
 from summarize.version import __version__
 
@@ -143,14 +143,19 @@ class MapReduceEngine:
     ) -> None:
         self.llm = llm
         self.settings = llm.settings
+        self.prompt_version = llm.prompt_version
         self.max_input_tokens = max_input_tokens
         self.map_concurrency = map_concurrency
         self._instructor = build_instructor(llm.client, llm.settings.mode)
-        self._schema_tokens = estimate_tokens(str(load_schema(SUMMARY_SCHEMA)))
+        self._schema_tokens = estimate_tokens(json.dumps(SummaryReply.model_json_schema()))
 
     def prompt_tokens(self, messages: list[ChatMessage]) -> int:
         """Estimated input tokens of a request: its messages plus the output schema."""
         return sum(estimate_tokens(m["content"]) for m in messages) + self._schema_tokens
+
+    def prompt_chars(self, bundle: EvidenceBundle) -> int:
+        """Characters of the single-request prompt (what the event would cost whole)."""
+        return self.llm.prompt_chars(bundle)
 
     def fits(self, bundle: EvidenceBundle) -> bool:
         return self.prompt_tokens(self.llm.messages(bundle)) <= self.max_input_tokens

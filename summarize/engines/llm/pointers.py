@@ -68,7 +68,7 @@ def bundle_sentences(bundle: EvidenceBundle) -> list[Sentence]:
     stage, as tests do) the articles split the evidence stage's way."""
     if bundle.sentences:
         return list(bundle.sentences)
-    return [s for a in bundle.articles for s in split_sentences(a)]
+    return [s for k, a in enumerate(bundle.articles, 1) for s in split_sentences(a, k)]
 
 
 @dataclass

@@ -132,6 +132,8 @@ class DraftClaim:
     speaker: int = -1  # number in the SpeakerIndex
     denied: DraftClaim | None = None  # for a denial of "this": the claim it answers
     more: list[str] = field(default_factory=list)  # a split quote's later pieces, trimmed
+    excerpt_span: tuple[int, int] = (0, 0)  # offsets of ``excerpt`` in the article
+    sentence_ids: list[str] = field(default_factory=list)  # bundle sentences ``excerpt`` covers
 
     @property
     def denial(self) -> bool:
@@ -215,13 +217,22 @@ def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
     return max(0, sum(1 for s in sentences if s.end <= offset) - 1)
 
 
-def _excerpt(text: str, sentences: Sequence[Sentence], start: int, end: int) -> str:
+def _excerpt(
+    text: str, sentences: Sequence[Sentence], start: int, end: int
+) -> tuple[int, int, list[str]]:
+    """Offsets of the excerpt that cites ``text[start:end]`` (the whole sentences it
+    lies in, unless they are too long) and the ids of those sentences."""
     covering = [s for s in sentences if s.end > start and s.start < end]
+    ids = [s.id for s in covering]
     if covering:
         a, b = covering[0].start, covering[-1].end
         if b - a <= MAX_EXCERPT_CHARS:
-            return text[a:b]
-    return text[start:end].strip()
+            return a, b, ids
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end, ids
 
 
 def _nested(att: Attribution, others: Sequence[Attribution]) -> bool:
@@ -329,12 +340,13 @@ def draft_claims(
             if draft.direct:
                 draft.more = [_trimmed(p.text) for p in att.content_parts[1:]]
             spans = [att.cue, att.content, *att.content_parts, *_source_span(att)]
-            draft.excerpt = _excerpt(
+            a, b, draft.sentence_ids = _excerpt(
                 article.text,
                 sentences,
                 min(s.start for s in spans),
                 max(s.end for s in spans),
             )
+            draft.excerpt, draft.excerpt_span = article.text[a:b], (a, b)
             doc_drafts.append(draft)
         _resolve_descriptions(doc_drafts)
         drafts.extend(doc_drafts)

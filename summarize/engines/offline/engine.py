@@ -28,14 +28,13 @@ from summarize.engines.offline.event import event_date, event_location, event_ti
 from summarize.engines.offline.merging import MergedClaim, merge_claims
 from summarize.engines.offline.prose import ClaimView, compose_prose
 from summarize.engines.offline.speakers import SpeakerIndex
-from summarize.evidence.dates import reference_date, report_date
-from summarize.evidence.places import build_gazetteer
-from summarize.evidence.relevance import Relevance, document_features, judge_relevance
+from summarize.evidence.relevance import Relevance
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import (
     Claim,
     Dispute,
     DocumentInfo,
+    DroppedItem,
     Event,
     EventSummary,
     Evidence,
@@ -44,6 +43,8 @@ from summarize.models import (
     SummaryBody,
 )
 from summarize.neutrality import find_loaded
+from summarize.pruning import claim_errors, dropped_items
+from summarize.verify import check_summary
 from summarize.version import __version__
 
 
@@ -53,21 +54,28 @@ class OfflineEngine:
     name = "offline"
 
     async def compose(self, bundle: EvidenceBundle) -> EventSummary:
-        body = await asyncio.to_thread(compose_body, bundle)
+        body, dropped = await asyncio.to_thread(compose_checked, bundle)
         return EventSummary(
-            **body.model_dump(), provenance=Provenance(engine=self.name, tool_version=__version__)
+            **body.model_dump(),
+            dropped=dropped,
+            provenance=Provenance(engine=self.name, tool_version=__version__),
         )
 
 
 def compose_body(bundle: EvidenceBundle) -> SummaryBody:
     """Everything but provenance, from ``bundle`` (CPU-bound; no I/O)."""
+    return compose_checked(bundle)[0]
+
+
+def compose_checked(bundle: EvidenceBundle) -> tuple[SummaryBody, list[DroppedItem]]:
+    """Everything but provenance, and the drafted claims the verifier rejected
+    (left out before disputes and prose are composed, so nothing restates them)."""
     articles = bundle.articles
-    gaz = build_gazetteer(articles)
-    ref = reference_date(articles)
-    dates = {a.id: report_date(a, ref) for a in articles}
-    verdicts = judge_relevance([document_features(a.id, a.text, dates[a.id]) for a in articles])
-    on_event = [v.document for v in verdicts if v.on_event]
-    date = event_date([dates[d] for d in on_event])
+    gaz = bundle.gazetteer()
+    dates = bundle.report_dates
+    verdicts = bundle.relevance or [Relevance(a.id, True) for a in articles]
+    on_event = bundle.on_event()
+    date = event_date([dates.get(d) for d in on_event])
 
     drafts = draft_claims(bundle, on_event, gaz)
     speakers = assign_speakers(drafts)
@@ -75,6 +83,11 @@ def compose_body(bundle: EvidenceBundle) -> SummaryBody:
     merged = [m for m in merged if _usable(m, speakers)]
     merged.sort(key=lambda m: (-m.independent_sources, on_event.index(m.documents[0])))
 
+    ids = [f"c{n}" for n in range(1, len(merged) + 1)]
+    claims = [_claim(cid, m, speakers) for cid, m in zip(ids, merged, strict=True)]
+    errors = _claim_errors(claims, bundle)
+    dropped = dropped_items(claims, errors)
+    merged = [m for m, c in zip(merged, claims, strict=True) if c.id not in errors]
     ids = [f"c{n}" for n in range(1, len(merged) + 1)]
     claims = [_claim(cid, m, speakers) for cid, m in zip(ids, merged, strict=True)]
 
@@ -122,7 +135,7 @@ def compose_body(bundle: EvidenceBundle) -> SummaryBody:
         claim_index={cid: n for n, cid in enumerate(ids)},
         copied=_copied_groups(bundle, on_event),
     )
-    return SummaryBody(
+    body = SummaryBody(
         event=Event(title=title, date=date, location=location),
         summary=summary,
         claims=claims,
@@ -131,6 +144,13 @@ def compose_body(bundle: EvidenceBundle) -> SummaryBody:
             _document(a.id, a.outlet, a.title, v) for a, v in zip(articles, verdicts, strict=True)
         ],
     )
+    return body, dropped
+
+
+def _claim_errors(claims: Sequence[Claim], bundle: EvidenceBundle) -> dict[str, list[str]]:
+    """The verifier's errors about each drafted claim, by claim id."""
+    probe = SummaryBody(event=Event(title="-"), summary="", claims=list(claims), documents=[])
+    return claim_errors(check_summary(probe, bundle.articles))
 
 
 def _name_person(m: MergedClaim, speakers: SpeakerIndex) -> tuple[str, bool]:
@@ -153,7 +173,16 @@ def _claim(cid: str, m: MergedClaim, speakers: SpeakerIndex) -> Claim:
         statement=text,
         speaker=Speaker(name=name, role=role, affiliation=affiliation),
         quote=rep.content if rep.direct else None,
-        evidence=[Evidence(document=d.document, quote=d.excerpt) for d in m.drafts],
+        evidence=[
+            Evidence(
+                document=d.document,
+                quote=d.excerpt,
+                sentence_ids=d.sentence_ids,
+                start=d.excerpt_span[0],
+                end=d.excerpt_span[1],
+            )
+            for d in m.drafts
+        ],
         reported_by=m.documents,
     )
 

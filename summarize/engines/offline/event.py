@@ -96,7 +96,7 @@ def event_title(
     total: Counter[str] = Counter()
     for article in articles:
         pairs = _pairs(article.text, excluded)
-        df.update(set(pairs))
+        df.update(dict.fromkeys(pairs, 1))  # first-seen order: ties never depend on hashing
         total.update(pairs)
     need = max(2, (len(articles) + 1) // 2) if len(articles) > 1 else 1
     candidates = [p for p in df if df[p] >= need and not find_loaded(p)]
