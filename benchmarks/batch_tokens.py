@@ -4,6 +4,13 @@ figures and dates) vs the same prompt built from the plain articles, and the
 claims the offline extractor finds in both. Target (issue 5): condensed <= 70%
 of plain, same claims.
 
+Reply tokens (issue 11): the llm engine run on the folder against the
+loopback fake server, replying as a careful model would (three claims per
+document, attributed sentences first), once citing sentence ids (the wire
+format) and once copying each evidence sentence as a quote (the replies before
+pointers); the output tokens of the two replies are compared. Target: pointers
+<= 60% of copied quotes.
+
 Token counts are estimated as characters / 4 (tiktoken needs to download its
 encodings, which this machine cannot).
 
@@ -19,11 +26,13 @@ notes credit every outlet that ran it).
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
-from batch_common import REPO
+from batch_common import REPO, FakeOpenAI, auto_reply, fake_settings
 
 import summarize.engines.llm.prompting as prompting
 from summarize.engines.llm.condense import (
@@ -40,6 +49,8 @@ from summarize.models import Article
 from summarize.textnorm import fold_casefold
 
 TARGET = 0.70
+REPLY_TARGET = 0.60
+CLAIMS_PER_DOCUMENT = 3
 
 
 def tokens(text: str) -> int:
@@ -172,5 +183,35 @@ def main() -> None:
         )
 
 
+def reply_tokens(bundle: EvidenceBundle, style: str) -> tuple[int, int, int]:
+    """(output tokens, claims kept, claims dropped) of one llm run replying in ``style``."""
+    from summarize.engines.llm import LLMEngine
+
+    with FakeOpenAI() as server:
+        server.responder = partial(auto_reply, style=style, claims_per_document=CLAIMS_PER_DOCUMENT)
+        engine = LLMEngine(fake_settings(server))
+        summary = asyncio.run(engine.compose(bundle))
+    usage = summary.provenance.usage
+    return usage.completion_tokens, len(summary.claims), len(summary.dropped)
+
+
+def compare_replies(bundle: EvidenceBundle) -> None:
+    quoted, q_kept, q_dropped = reply_tokens(bundle, "quotes")
+    pointed, p_kept, p_dropped = reply_tokens(bundle, "pointers")
+    ratio = pointed / quoted
+    mark = "meets" if ratio <= REPLY_TARGET else "misses"
+    print(
+        f"reply output tokens (fake server, {CLAIMS_PER_DOCUMENT} claims a document): "
+        f"copied quotes {quoted} ({q_kept} claims, {q_dropped} dropped), "
+        f"sentence ids {pointed} ({p_kept} claims, {p_dropped} dropped), "
+        f"ratio {ratio:.3f} ({mark} <= {REPLY_TARGET:.2f})"
+    )
+
+
 if __name__ == "__main__":
     main()
+    compare_replies(
+        build_bundle(
+            load_folder(Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "examples" / "ganja")
+        )
+    )
