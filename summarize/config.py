@@ -15,9 +15,9 @@ from summarize.errors import ConfigError
 from summarize.loader import DEFAULT_MAX_ARTICLE_BYTES
 
 EngineName = Literal["llm", "offline"]
-ModeName = Literal["json", "md_json", "tools"]
+ModeName = Literal["auto", "json", "md_json", "tools"]
 ENGINES: tuple[str, ...] = ("llm", "offline")
-MODES: tuple[str, ...] = ("json", "md_json", "tools")
+MODES: tuple[str, ...] = ("auto", "json", "md_json", "tools")
 
 
 @dataclass(frozen=True)
@@ -28,12 +28,14 @@ class Settings:
     model: str | None = None
     base_url: str | None = None
     api_key_env: str = "OPENAI_API_KEY"
-    mode: str = "json"
+    mode: str = "auto"
     temperature: float = 0.0
     seed: int | None = None
     max_retries: int = 2
     timeout: float = 120.0
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
+    max_tokens: int | None = None  # reply limit; None sizes it from the prompt
+    context_tokens: int | None = None  # the endpoint's context; None: known or unchecked
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -69,6 +71,10 @@ class Settings:
             raise ConfigError("--max-retries must be 0 or more")
         if self.max_article_bytes <= 0:
             raise ConfigError("--max-article-bytes must be positive")
+        if self.max_tokens is not None and self.max_tokens < 1:
+            raise ConfigError("--max-tokens must be positive")
+        if self.context_tokens is not None and self.context_tokens < 1:
+            raise ConfigError("--context must be positive")
         if self.resolved_engine() == "llm" and not self.model:
             raise ConfigError(
                 "the llm engine needs a model: pass --model or set SUMMARIZE_MODEL "

@@ -81,13 +81,25 @@ class ModelError(SummarizeError):
 class ValidationExhaustedError(ModelError):
     """The model's replies kept failing validation after every allowed retry.
 
-    ``last_reply`` is the last raw reply text; ``failures`` the reasons it failed."""
+    ``last_reply`` is the last raw reply text; ``failures`` the reasons it failed;
+    ``reply_file`` where the caller saved ``last_reply`` (the CLI sets it)."""
 
     def __init__(self, message: str, *, last_reply: str | None, failures: list[str]) -> None:
         self.last_reply = last_reply
         self.failures = failures
+        self.reply_file: str | None = None
         listed = "; ".join(failures[:10])
         super().__init__(f"{message}: {listed}" if listed else message)
+
+
+class PromptTooLongError(ConfigError):
+    """The prompt does not fit the endpoint's context. ``prompt_tokens`` is the
+    estimate, ``context_tokens`` the context known or configured."""
+
+    def __init__(self, *, prompt_tokens: int, context_tokens: int, message: str) -> None:
+        self.prompt_tokens = prompt_tokens
+        self.context_tokens = context_tokens
+        super().__init__(message)
 
 
 class GoldFormatError(SummarizeError):

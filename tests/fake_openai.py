@@ -213,7 +213,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         if self.path.rstrip("/").endswith("/models"):
-            self._send_json(200, {"object": "list", "data": [{"id": "fake", "object": "model"}]})
+            model: dict[str, Any] = {"id": "fake", "object": "model"}
+            model.update(self.server.fake.model_card)
+            self._send_json(200, {"object": "list", "data": [model]})
         else:
             self._send_json(404, {"error": {"message": f"no route {self.path}"}})
 
@@ -238,7 +240,9 @@ class _Handler(BaseHTTPRequestHandler):
         if not self.path.rstrip("/").endswith("/chat/completions"):
             self._send_json(404, {"error": {"message": f"no route {self.path}"}})
             return
-        reply, generation = fake._next_reply(body if isinstance(body, dict) else {})
+        request = body if isinstance(body, dict) else {}
+        refused = fake.refusal(request)
+        reply, generation = (refused, fake._generation) if refused else fake._next_reply(request)
         wait = fake.latency + (reply.delay if reply else 0.0)
         if wait > 0 and generation.wait(wait):
             # the server was reset or stopped while this request waited
@@ -250,7 +254,6 @@ class _Handler(BaseHTTPRequestHandler):
                 {"error": {"message": "fake server: no scripted reply left", "type": "test"}},
             )
             return
-        request = body if isinstance(body, dict) else {}
         self._send_reply(request, fake.imitate(request, reply), fake._count())
 
     def _send_reply(self, request: dict[str, Any], reply: Reply, n: int) -> None:
@@ -333,8 +336,10 @@ class FakeOpenAI:
     """The server. Thread-safe: requests are served concurrently (one thread each).
 
     ``latency`` (seconds) is added to every reply; ``responder`` answers when
-    the script is empty; ``imitate`` (an :class:`Imitation`) puts on a real
-    server's behaviours."""
+    the script is empty; ``imitation`` (an :class:`Imitation`) puts on a real
+    server's behaviours; ``model_card`` adds fields to the one model ``GET
+    /models`` lists (``{"owned_by": "me"}`` is how llama-cpp-python's server
+    names itself, ``{"owned_by": "vllm", "max_model_len": N}`` vLLM)."""
 
     def __init__(
         self,
@@ -349,6 +354,7 @@ class FakeOpenAI:
         self.latency = latency
         self.responder = responder
         self.imitation = Imitation()
+        self.model_card: dict[str, Any] = {}
         self._lock = threading.Lock()
         self._script: list[Reply] = []
         self._requests: list[RecordedRequest] = []
@@ -440,13 +446,19 @@ class FakeOpenAI:
         self.latency = 0.0
         self.responder = None
         self.imitation = Imitation()
+        self.model_card = {}
+
+    def refusal(self, request: dict[str, Any]) -> Reply | None:
+        """The error the imitated server answers ``request`` with before any model
+        runs (a request form it does not take), or None."""
+        response_format = request.get("response_format") or {}
+        if self.imitation.refuse_json_schema and response_format.get("type") == "json_schema":
+            return Reply.error(500, message=LLAMA_CPP_PYTHON_SCHEMA_ERROR)
+        return None
 
     def imitate(self, request: dict[str, Any], reply: Reply) -> Reply:
         """``reply`` as the imitated server would send it for ``request``."""
         like = self.imitation
-        response_format = request.get("response_format") or {}
-        if like.refuse_json_schema and response_format.get("type") == "json_schema":
-            return Reply.error(500, message=LLAMA_CPP_PYTHON_SCHEMA_ERROR)
         if reply.status != 200 or reply.content is None or reply.raw_body is not None:
             return reply
         content = reply.content

@@ -117,6 +117,8 @@ def make_engine(
     temperature: float = 0.0,
     seed: int | None = None,
     own_client: bool = True,
+    max_tokens: int | None = None,
+    context_tokens: int | None = None,
 ) -> LLMEngine:
     """An engine aimed at the fake server. ``own_client`` injects an openai client
     with a small retry count so fault tests stay fast; otherwise the engine builds
@@ -130,6 +132,8 @@ def make_engine(
         timeout=timeout,
         temperature=temperature,
         seed=seed,
+        max_tokens=max_tokens,
+        context_tokens=context_tokens,
     )
     if not own_client:
         return LLMEngine(settings)

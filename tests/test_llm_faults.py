@@ -120,7 +120,7 @@ TRANSPORT_FAULTS = {
     "http_500": (lambda: Reply.error(500), "HTTP 500"),
     "http_429": (lambda: Reply.error(429, retry_after=0), "HTTP 429"),
     "dropped_connection": (Reply.dropped, "could not reach the model endpoint"),
-    "truncated_body": (Reply.truncated, "could not reach the model endpoint"),
+    "truncated_body": (Reply.truncated, "closed the connection in the middle of its reply"),
 }
 
 

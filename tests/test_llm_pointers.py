@@ -139,7 +139,7 @@ async def test_losing_more_than_the_share_re_asks_with_the_last_reply_and_neares
     requests = fake_openai.chat_requests
     assert len(requests) == 3
     for later in requests[1:]:
-        system, user, assistant, reask = later["messages"]  # never the whole conversation
+        _, _, assistant, reask = later["messages"]  # never the whole conversation
         assert json.loads(assistant["content"]) == first
         assert "claim c1 evidence[0]" in reask["content"] and "d1.s7" in reask["content"]
         assert "nearest source sentence: [d1.s1] Officials said 10 people" in reask["content"]

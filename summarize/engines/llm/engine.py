@@ -26,18 +26,21 @@ model untouched; nor is a template compiled per request.
 from __future__ import annotations
 
 import json
+import logging
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from textwrap import dedent
 from typing import Any
 
 import openai
 from instructor.core import IncompleteOutputException, InstructorError
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
 from summarize.config import Settings
+from summarize.engines.llm.budget import check_context, estimate_tokens, reply_budget
 from summarize.engines.llm.client import build_instructor, build_openai_client, redact
+from summarize.engines.llm.endpoints import Profile, detect, refuses_schema, response_format
 from summarize.engines.llm.pointers import (
     Grounding,
     ground_reply,
@@ -46,12 +49,15 @@ from summarize.engines.llm.pointers import (
 )
 from summarize.engines.llm.prompting import ChatMessage, prompt_version, render_messages
 from summarize.engines.llm.usage import AttemptLog
-from summarize.engines.llm.validation import describe_failure
+from summarize.engines.llm.validation import TRUNCATED, describe_failure
 from summarize.engines.llm.wire import SummaryReply
 from summarize.errors import ModelError, ValidationExhaustedError
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import SCHEMA_VERSION, EventSummary, Provenance, TokenUsage
+from summarize.schema_gen import strict_schema
 from summarize.version import __version__
+
+LOG = logging.getLogger("summarize")
 
 
 def _shape(bundle: EvidenceBundle) -> int:
@@ -99,10 +105,30 @@ class LLMEngine:
     ) -> None:
         self.settings = settings
         self.client = client or build_openai_client(settings, http_client=http_client)
-        self._instructor = build_instructor(self.client, settings.mode)
+        self._instructors: dict[str, Any] = {}
+        if settings.mode != "auto":
+            self.instructor_for(settings.mode)  # an unknown mode fails here, not mid-run
+        self._endpoint: Profile | None = None
         self.prompt_version = prompt_version()
         self._last: tuple[weakref.ref[EvidenceBundle], int, list[ChatMessage]] | None = None
         self.last_run: RunStats | None = None
+
+    def instructor_for(self, mode: str) -> Any:
+        """instructor's wrapper over the client in ``mode`` (one per mode, kept)."""
+        if mode not in self._instructors:
+            self._instructors[mode] = build_instructor(self.client, mode)
+        return self._instructors[mode]
+
+    async def endpoint(self) -> Profile:
+        """What kind of server the endpoint is (asked once; see
+        :mod:`~summarize.engines.llm.endpoints`)."""
+        if self._endpoint is None:
+            self._endpoint = await detect(self.client, self.settings.base_url)
+        return self._endpoint
+
+    def mode_for(self, profile: Profile) -> str:
+        """The structured-output mode to use with ``profile``."""
+        return profile.mode if self.settings.mode == "auto" else self.settings.mode
 
     def messages(self, bundle: EvidenceBundle) -> list[ChatMessage]:
         """The messages for ``bundle`` exactly as the endpoint receives them.
@@ -124,15 +150,59 @@ class LLMEngine:
         schema = len(json.dumps(SummaryReply.model_json_schema()))
         return sum(len(m["content"]) for m in self.messages(bundle)) + schema
 
-    def request_options(self) -> dict[str, Any]:
-        """The sampling options sent with every request."""
+    def request_options(
+        self,
+        *,
+        mode: str | None = None,
+        profile: Profile | None = None,
+        response_model: type[BaseModel] = SummaryReply,
+        max_tokens: int | None = None,
+    ) -> dict[str, Any]:
+        """The options sent with a request: sampling always; with a ``mode`` and
+        ``profile``, the reply limit and the structured-output form the server takes
+        (sent as ``extra_body``, which replaces what instructor put there)."""
         options: dict[str, Any] = {
             "model": self.settings.model,
             "temperature": self.settings.temperature,
         }
         if self.settings.seed is not None:
             options["seed"] = self.settings.seed
+        if max_tokens is not None:
+            options["max_tokens"] = max_tokens
+        if profile is None:
+            return options
+        extra: dict[str, Any] = {}
+        if mode == "json" and profile.schema_form != "json_schema":
+            schema = strict_schema(response_model.model_json_schema())
+            extra["response_format"] = response_format(
+                profile.schema_form, response_model.__name__, schema
+            )
+        if mode == "tools":
+            if profile.strict_tools:  # instructor's own ``strict=`` means strict parsing
+                extra["tools"] = [strict_tool(response_model)]
+            if profile.tool_choice == "required":
+                extra["tool_choice"] = "required"
+        if extra:
+            options["extra_body"] = extra
         return options
+
+    async def budget(self, messages: list[dict[str, str]]) -> tuple[Profile, int]:
+        """The endpoint's profile and the reply's ``max_tokens``; raises
+        :class:`~summarize.errors.PromptTooLongError` before sending a prompt the
+        endpoint's context cannot hold."""
+        profile = await self.endpoint()
+        schema = json.dumps(SummaryReply.model_json_schema())
+        prompt_tokens = sum(estimate_tokens(m["content"]) for m in messages)
+        prompt_tokens += estimate_tokens(schema)
+        context = self.settings.context_tokens or profile.context_tokens
+        check_context(
+            prompt_tokens,
+            context,
+            where=self.settings.base_url or "https://api.openai.com/v1",
+            setting=profile.context_setting,
+        )
+        limit = self.settings.max_tokens or reply_budget(prompt_tokens, context_tokens=context)
+        return profile, limit
 
     async def compose(self, bundle: EvidenceBundle) -> EventSummary:
         """Ask the model for a summary of ``bundle`` and return it with provenance.
@@ -143,29 +213,48 @@ class LLMEngine:
         the length limit, empty), and after one that
         :func:`~summarize.engines.llm.pointers.ground_reply` says needs asking
         again. When the attempts run out, the best acceptable grounding (most
-        claims kept) is the record; with none, :class:`ValidationExhaustedError`."""
+        claims kept) is the record; with none, :class:`ValidationExhaustedError`.
+
+        In ``--mode auto`` a server that refuses the JSON schema (HTTP 400/422/500
+        naming it) is asked again in md_json, once, with a warning."""
         prompt = [
             {"role": m["role"], "content": dedent(m["content"])} for m in self.messages(bundle)
         ]
+        profile, max_tokens = await self.budget(prompt)
+        mode = self.mode_for(profile)
         log = AttemptLog()
         messages = prompt
         best: Grounding | None = None
         attempts = self.settings.max_retries + 1
-        for _ in range(attempts):
+        attempt = 0
+        while attempt < attempts:
             try:
-                reply = await self._instructor.create(
+                reply = await self.instructor_for(mode).create(
                     response_model=SummaryReply,
                     messages=messages,
                     max_retries=validation_retrying(0),
                     hooks=log.hooks(),
-                    **self.request_options(),
+                    **self.request_options(mode=mode, profile=profile, max_tokens=max_tokens),
                 )
             except Exception as exc:
+                refused = _schema_refusal(exc)
+                if refused is not None and self.settings.mode == "auto" and mode == "json":
+                    LOG.warning(
+                        "the endpoint refused the JSON schema (HTTP %s: %s); falling back to "
+                        "--mode md_json, where the output is not constrained",
+                        refused.status_code,
+                        _server_message(refused),
+                    )
+                    mode = "md_json"
+                    self._endpoint = replace(profile, mode="md_json", constrained=False)
+                    continue
                 if not _is_reply_fault_chain(exc):
                     raise self._translate(exc, log) from None
+                attempt += 1
                 failures = log.last_failures or describe_failure(exc)
                 messages = _reask(prompt, log.last_reply, structural_reask_message(failures))
                 continue
+            attempt += 1
             grounding = ground_reply(reply, bundle)
             if grounding.fatal or grounding.failures:
                 log.failures.append(grounding.fatal + grounding.failures)
@@ -177,12 +266,19 @@ class LLMEngine:
                 best = grounding
                 break
             messages = _reask(prompt, log.last_reply, reask_message(grounding))
-        self.last_run = RunStats(attempts=len(log.replies), grounding=best, usage=log.usage)
+        self.last_run = RunStats(
+            attempts=len(log.replies), grounding=best, usage=log.usage, mode=mode
+        )
         if best is None:
+            cut = TRUNCATED in log.last_failures
             raise ValidationExhaustedError(
                 f"the model's reply failed validation on all {len(log.replies)} attempt(s) "
                 f"(--max-retries {self.settings.max_retries}); the last reply is attached. "
-                "Try a stronger model, --mode tools or md_json, or more --max-retries",
+                + (
+                    f"It was cut at max_tokens {max_tokens}: raise --max-tokens"
+                    if cut
+                    else "Try a stronger model, --mode tools or md_json, or more --max-retries"
+                ),
                 last_reply=log.last_reply,
                 failures=log.last_failures,
             )
@@ -193,7 +289,7 @@ class LLMEngine:
             provenance=Provenance(
                 engine=self.name,
                 model=self.settings.model,
-                mode=self.settings.mode,
+                mode=mode,
                 prompt_version=self.prompt_version,
                 schema_version=SCHEMA_VERSION,
                 tool_version=__version__,
@@ -234,6 +330,7 @@ class RunStats:
     attempts: int
     grounding: Grounding | None
     usage: TokenUsage
+    mode: str
 
 
 def _reask(
@@ -245,6 +342,29 @@ def _reask(
         {"role": "assistant", "content": last_reply or ""},
         {"role": "user", "content": message},
     ]
+
+
+def strict_tool(model: type[BaseModel]) -> dict[str, Any]:
+    """The function definition of tools mode with OpenAI's ``strict: true``."""
+    return {
+        "type": "function",
+        "function": {
+            "name": model.__name__,
+            "description": (model.__doc__ or "").strip(),
+            "parameters": strict_schema(model.model_json_schema()),
+            "strict": True,
+        },
+    }
+
+
+def _schema_refusal(exc: BaseException) -> openai.APIStatusError | None:
+    """The HTTP error in ``exc``'s chain when it is the server refusing the schema."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, openai.APIStatusError):
+            return seen if refuses_schema(seen) else None
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def _is_reply_fault_chain(exc: BaseException) -> bool:
@@ -268,6 +388,12 @@ def transport_error(exc: openai.OpenAIError, settings: Settings) -> ModelError:
             f"the model endpoint {where} did not answer within {settings.timeout:g} s, "
             "even after retries; check the server's load or raise the timeout"
         )
+    elif isinstance(exc, openai.APIConnectionError) and _cut_short(exc):
+        text = (
+            f"the model endpoint {where} closed the connection in the middle of its reply "
+            f"({_root_message(exc)}), even after retries; the server may have crashed or run "
+            "out of memory, or a proxy cut the response: check the server's log"
+        )
     elif isinstance(exc, openai.APIConnectionError):
         text = (
             f"could not reach the model endpoint {where} (connection failed or was dropped, "
@@ -288,6 +414,13 @@ def transport_error(exc: openai.OpenAIError, settings: Settings) -> ModelError:
             f"the model endpoint {where} kept answering HTTP 429 (rate limited) after "
             "retries; wait, lower the concurrency, or raise your rate limit"
         )
+    elif isinstance(exc, openai.APIStatusError) and refuses_schema(exc):
+        text = (
+            f"the model endpoint {where} refused the JSON schema of --mode {settings.mode} "
+            f"(HTTP {exc.status_code}: {_server_message(exc)}); it does not take the "
+            "response_format sent: use --mode auto (the default picks the form each known "
+            "server takes), or --mode md_json"
+        )
     elif isinstance(exc, openai.InternalServerError):
         text = (
             f"the model endpoint {where} kept failing with HTTP {exc.status_code} after "
@@ -302,6 +435,27 @@ def transport_error(exc: openai.OpenAIError, settings: Settings) -> ModelError:
     else:
         text = f"the model call failed: {type(exc).__name__}: {exc}"
     return ModelError(redact(text, key))
+
+
+_CUT_SHORT = ("incomplete", "complete message body", "peer closed")
+
+
+def _root_message(exc: BaseException) -> str:
+    """The message of the innermost cause (the HTTP library's own words)."""
+    while exc.__cause__ is not None:
+        exc = exc.__cause__
+    return str(exc)[:200]
+
+
+def _cut_short(exc: BaseException) -> bool:
+    """True when a connection error is a response body that stopped part way
+    (``Content-Length`` not reached), not a server that could not be reached."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if any(marker in str(seen).lower() for marker in _CUT_SHORT):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _server_message(exc: openai.APIStatusError) -> str:

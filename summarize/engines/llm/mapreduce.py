@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from summarize.engines.llm.client import build_instructor
+from summarize.engines.llm.budget import CHARS_PER_TOKEN, estimate_tokens
 from summarize.engines.llm.engine import LLMEngine, validation_retrying
 from summarize.engines.llm.pointers import Sources, ground_reply
 from summarize.engines.llm.prompting import ChatMessage, render_system, template_environment
@@ -52,17 +52,11 @@ from summarize.resources import prompts_dir
 from summarize.textnorm import fold_casefold, occurs_verbatim
 from summarize.version import __version__
 
-CHARS_PER_TOKEN = 4
 MAP_TEMPLATE = "mapreduce_map.j2"
 REDUCE_TEMPLATE = "mapreduce_reduce.j2"
 DEFAULT_MAP_CONCURRENCY = 4
 _ARTICLE_KEY = "mapreduce_article"
 _T = TypeVar("_T", bound=BaseModel)
-
-
-def estimate_tokens(text: str) -> int:
-    """Tokens of ``text`` estimated as characters / 4 (no tokenizer download needed)."""
-    return len(text) // CHARS_PER_TOKEN + 1
 
 
 class ExtractedClaim(BaseModel):
@@ -146,7 +140,6 @@ class MapReduceEngine:
         self.prompt_version = llm.prompt_version
         self.max_input_tokens = max_input_tokens
         self.map_concurrency = map_concurrency
-        self._instructor = build_instructor(llm.client, llm.settings.mode)
         self._schema_tokens = estimate_tokens(json.dumps(SummaryReply.model_json_schema()))
 
     def prompt_tokens(self, messages: list[ChatMessage]) -> int:
@@ -198,7 +191,7 @@ class MapReduceEngine:
             provenance=Provenance(
                 engine=self.name,
                 model=self.settings.model,
-                mode=self.settings.mode,
+                mode=self.llm.mode_for(await self.llm.endpoint()),
                 prompt_version=f"{self.llm.prompt_version}+{mapreduce_version()}",
                 schema_version=SCHEMA_VERSION,
                 tool_version=__version__,
@@ -279,14 +272,16 @@ class MapReduceEngine:
             full_context[var] = message["content"]
             templated.append({"role": message["role"], "content": "{{ " + var + " }}"})
         log = AttemptLog()
+        profile = await self.llm.endpoint()
+        mode = self.llm.mode_for(profile)
         try:
-            reply = await self._instructor.create(
+            reply = await self.llm.instructor_for(mode).create(
                 response_model=model,
                 messages=templated,
                 context=full_context,
                 max_retries=validation_retrying(self.settings.max_retries),
                 hooks=log.hooks(),
-                **self.llm.request_options(),
+                **self.llm.request_options(mode=mode, profile=profile, response_model=model),
             )
         except Exception as exc:
             raise self.llm._translate(exc, log) from None
