@@ -16,7 +16,7 @@ from summarize.evidence.bundle import build_bundle
 from summarize.evidence.types import EvidenceBundle
 from summarize.loader import load_folder
 from summarize.models import Article, EventSummary
-from summarize.pruning import claim_errors, drop_claims, unprunable
+from summarize.pruning import claim_errors, drop_claims, may_drop, unprunable
 from summarize.verify import check_summary
 
 
@@ -100,11 +100,13 @@ async def asummarize_articles(
 async def compose_verified(engine: Engine, bundle: EvidenceBundle) -> EventSummary:
     """``engine``'s summary of ``bundle`` after :func:`check_summary`: claims that fail
     it are dropped and listed in ``dropped`` (see :mod:`summarize.pruning`); any
-    other error refuses the summary."""
+    other error, or more than :data:`~summarize.pruning.MAX_DROPPED_SHARE` of the
+    claims failing, refuses the summary."""
     summary = await engine.compose(bundle)
     report = check_summary(summary, bundle.articles)
-    if not report.ok and not unprunable(report):
-        summary = drop_claims(summary, claim_errors(report))
+    failing = claim_errors(report)
+    if not report.ok and not unprunable(report) and may_drop(len(failing), len(summary.claims)):
+        summary = drop_claims(summary, failing)
         report = check_summary(summary, bundle.articles)
     if not report.ok:
         listed = "; ".join(str(i) for i in report.errors[:10])

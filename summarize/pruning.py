@@ -4,7 +4,10 @@ A record is only as good as its worst attribution, so a claim the verifier
 rejects is taken out of the record and listed in ``dropped`` with the reason,
 instead of failing the whole run. Disputes left with fewer than two claims go
 with it. Errors outside claims (the prose, the document list, an instruction
-repeated in the narrator's voice) are not pruned here: they still fail."""
+repeated in the narrator's voice) are not pruned here: they still fail, and
+so does a record that would lose more than :data:`MAX_DROPPED_SHARE` of its
+claims: an engine that gets most of its claims wrong on an input is not to be
+trusted with the rest."""
 
 from __future__ import annotations
 
@@ -16,7 +19,14 @@ from summarize.models import Claim, Dispute, DroppedItem, EventSummary
 from summarize.verify import CheckReport
 
 log = logging.getLogger("summarize")
+#: Largest share of a record's claims that may be dropped for it to be kept.
+MAX_DROPPED_SHARE = 0.5
 _CLAIM_WHERE_RE = re.compile(r"^claim (\S+?)(?:\s|$|:)")
+
+
+def may_drop(failing: int, claims: int) -> bool:
+    """True when dropping ``failing`` of ``claims`` claims leaves a record to keep."""
+    return claims > 0 and failing / claims <= MAX_DROPPED_SHARE
 
 
 def claim_errors(report: CheckReport) -> dict[str, list[str]]:

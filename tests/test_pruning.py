@@ -87,3 +87,13 @@ def test_an_error_outside_the_claims_still_fails_the_run() -> None:
     )
     with pytest.raises(SummarizeError, match="nowhere"):
         summarize_articles([ARTICLE], engine=_ScriptedEngine(bad_docs))
+
+
+def test_a_record_that_would_lose_most_of_its_claims_is_refused() -> None:
+    invented = [
+        _claim(f"c{n}", f"The mayor said {n}00 people were hurt", "The mayor said 12", "mayor")
+        for n in (2, 3)
+    ]
+    good = _claim("c1", "The mayor said 12 people were hurt", "The mayor said 12 people", "mayor")
+    with pytest.raises(SummarizeError, match="unverifiable"):
+        summarize_articles([ARTICLE], engine=_ScriptedEngine(_summary([good, *invented], [])))
