@@ -80,10 +80,12 @@ async def asummarize_articles(
     client: Any = None,
     model: str | None = None,
     settings: Settings | None = None,
+    max_input_tokens: int | None = None,
     **overrides: Any,
 ) -> EventSummary:
     """Summarize ``articles`` (async). ``engine`` is ``"llm"``, ``"offline"``, an
-    :class:`Engine` instance, or None to pick from the configuration."""
+    :class:`Engine` instance, or None to pick from the configuration;
+    ``max_input_tokens`` sends a larger prompt map-reduce style."""
     if not articles:
         raise NoArticlesError("<articles>", "no articles were given")
     ids = [a.id for a in articles]
@@ -93,7 +95,11 @@ async def asummarize_articles(
     if isinstance(engine, Engine):
         chosen = engine
     else:
-        chosen = make_engine(_settings(engine, model, settings, overrides), client=client)
+        chosen = make_engine(
+            _settings(engine, model, settings, overrides),
+            client=client,
+            max_input_tokens=max_input_tokens,
+        )
     return await compose_verified(chosen, build_bundle(articles))
 
 

@@ -19,7 +19,13 @@ from summarize.atomic import check_writable, write_atomic
 from summarize.cli_batch import batch_command
 from summarize.cli_eval import eval_app
 from summarize.config import Settings
-from summarize.errors import EXIT_RUNTIME, EXIT_USAGE, ConfigError, SummarizeError
+from summarize.errors import (
+    EXIT_RUNTIME,
+    EXIT_USAGE,
+    ConfigError,
+    SummarizeError,
+    ValidationExhaustedError,
+)
 from summarize.loader import DEFAULT_MAX_ARTICLE_BYTES, no_articles_error, scan_folder
 from summarize.models import EventSummary
 from summarize.render import FORMATS, render
@@ -80,6 +86,16 @@ def cli_errors(verbose: bool = False) -> Iterator[None]:
         raise typer.Exit(EXIT_RUNTIME) from None
 
 
+def keep_failed_reply(exc: ValidationExhaustedError, output: Path | None) -> None:
+    """Write the model's last reply next to the output (``OUT.failed.json``) and say where."""
+    if output is None or exc.last_reply is None:
+        return
+    path = output.with_name(output.stem + ".failed.json")
+    write_atomic(path, exc.last_reply)
+    exc.reply_file = str(path)
+    say(f"summarize: the model's last reply is in {path}")
+
+
 def emit(text: str, output: Path | None) -> None:
     """Write ``text`` to ``output`` atomically, or to stdout."""
     if output is None:
@@ -102,7 +118,10 @@ KeyEnvOpt = Annotated[
     str, typer.Option("--api-key-env", help="Name of the variable that holds the API key.")
 ]
 ModeOpt = Annotated[
-    str, typer.Option("--mode", help="Structured-output mode: json, md_json or tools.")
+    str,
+    typer.Option(
+        "--mode", help="Structured-output mode: auto (picked per endpoint), json, md_json, tools."
+    ),
 ]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="json, markdown or html.")]
 OutOpt = Annotated[
@@ -118,7 +137,7 @@ def run(
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     api_key_env: KeyEnvOpt = "OPENAI_API_KEY",
-    mode: ModeOpt = "json",
+    mode: ModeOpt = "auto",
     fmt: FormatOpt = "json",
     temperature: Annotated[float, typer.Option(help="Sampling temperature.")] = 0.0,
     seed: Annotated[
@@ -128,6 +147,16 @@ def run(
     max_article_bytes: Annotated[
         int, typer.Option(help="Files larger than this are refused, never read into a prompt.")
     ] = DEFAULT_MAX_ARTICLE_BYTES,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for one model reply.")] = 120.0,
+    max_tokens: Annotated[
+        int | None, typer.Option(help="Reply length limit (default: sized from the prompt).")
+    ] = None,
+    context: Annotated[
+        int | None, typer.Option(help="The endpoint's context in tokens, checked before sending.")
+    ] = None,
+    max_input_tokens: Annotated[
+        int | None, typer.Option(help="Prompts larger than this are summarized map-reduce.")
+    ] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="More detail on stderr.")
     ] = False,
@@ -149,6 +178,9 @@ def run(
             seed=seed,
             max_retries=max_retries,
             max_article_bytes=max_article_bytes,
+            timeout=timeout,
+            max_tokens=max_tokens,
+            context_tokens=context,
         )
         settings.check()
         if output is not None:
@@ -164,7 +196,15 @@ def run(
             f"summarize: {len(report.articles)} articles, engine {settings.resolved_engine()}"
             + (f", model {settings.model}" if settings.resolved_engine() == "llm" else "")
         )
-        summary = asyncio.run(asummarize_articles(report.articles, settings=settings))
+        try:
+            summary = asyncio.run(
+                asummarize_articles(
+                    report.articles, settings=settings, max_input_tokens=max_input_tokens
+                )
+            )
+        except ValidationExhaustedError as exc:
+            keep_failed_reply(exc, output)
+            raise
         emit(render(summary, fmt), output)
 
 

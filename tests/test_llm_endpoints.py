@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-from fake_openai import FakeOpenAI, auto_reply
+from fake_openai import FakeOpenAI, Reply, auto_reply
 from llguidance import LLMatcher, LLTokenizer, TokenizerWrapper
 from llm_fixtures import bundle, good_reply, make_engine
 
@@ -244,3 +245,41 @@ def test_llguidance_compiles_the_wire_schema_and_accepts_quotes_and_backslashes(
 def test_the_wire_schema_file_is_generated_from_the_models() -> None:
     on_disk = (schemas_dir() / "llm_reply.wire.schema.json").read_text(encoding="utf-8")
     assert on_disk == wire_schema_text(), "stale: run `python -m summarize.schema_gen`"
+
+
+# -- the run command ----------------------------------------------------------------------
+
+
+def _run(*args: str) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    result = CliRunner().invoke(app, list(args), env={"OPENAI_API_KEY": "sk-test"})
+    return result.exit_code, result.stderr
+
+
+def test_run_keeps_the_last_failed_reply_next_to_the_output(
+    fake_openai: FakeOpenAI, examples_dir: Path, tmp_path: Path
+) -> None:
+    fake_openai.script(Reply.text('{"event": '), Reply.text('{"event": {"title"'))
+    out = tmp_path / "out.json"
+    code, stderr = _run(
+        "run", str(examples_dir), "--engine", "llm", "--model", "m",
+        "--base-url", fake_openai.base_url, "--max-retries", "1", "-o", str(out),
+    )  # fmt: skip
+    failed = tmp_path / "out.failed.json"
+    assert code == 1 and not out.exists()
+    assert failed.read_text(encoding="utf-8") == '{"event": {"title"'
+    assert str(failed) in stderr
+
+
+def test_run_checks_a_given_context_before_sending(
+    fake_openai: FakeOpenAI, examples_dir: Path
+) -> None:
+    code, stderr = _run(
+        "run", str(examples_dir), "--engine", "llm", "--model", "m",
+        "--base-url", fake_openai.base_url, "--context", "2000",
+    )  # fmt: skip
+    assert code == 2 and "context of 2000 tokens" in stderr
+    assert fake_openai.chat_requests == []
