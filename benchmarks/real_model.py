@@ -5,8 +5,8 @@ running server with ``--base-url``, or a GGUF with ``--gguf`` to start
 llama-cpp-python's server (``../shared/tools/local-model/serve.sh``, which
 reads ``LOCAL_MODEL_ROOT``) for the run and stop it afterwards. Each folder
 (the seed folder and the eval suites; AllSides suites are assembled from
-``../shared/data`` into a temporary folder) is summarized once per ``--mode``, and one row is printed per run: record
-written or not, attempts, claims kept / dropped, repairs, prompt and output
+``../shared/data`` into a temporary folder) is summarized once per
+``--mode``, and one row is printed per run: record written or not, attempts, claims kept / dropped, repairs, prompt and output
 tokens, wall time, and (for eval suites) attribution accuracy, core claim
 recall and grounding rate against the gold record.
 
