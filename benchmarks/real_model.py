@@ -6,9 +6,10 @@ llama-cpp-python's server (``../shared/tools/local-model/serve.sh``, which
 reads ``LOCAL_MODEL_ROOT``) for the run and stop it afterwards. Each folder
 (the seed folder and the eval suites; AllSides suites are assembled from
 ``../shared/data`` into a temporary folder) is summarized once per
-``--mode``, and one row is printed per run: record written or not, attempts, claims kept / dropped, repairs, prompt and output
-tokens, wall time, and (for eval suites) attribution accuracy, core claim
-recall and grounding rate against the gold record.
+``--mode``, and one row is printed per run: record written or not,
+attempts, claims kept / dropped, repairs, prompt and output tokens, wall
+time, and (for eval suites) attribution accuracy, core claim recall and
+grounding rate against the gold record.
 
     python benchmarks/real_model.py --gguf qwen2.5-coder-1.5b-instruct-q4_k_m.gguf \\
         evals/nsa-carlson evals/haiti-moise
