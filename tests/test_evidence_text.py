@@ -26,7 +26,8 @@ def test_dotted_initials_and_delegate_title_do_not_end_a_sentence() -> None:
 
 
 def test_extractor_and_prompt_condenser_share_one_abbreviation_list() -> None:
-    from summarize.engines.llm.condense import _split_block
+    from summarize.engines.llm.condense import prompt_documents
+    from summarize.evidence.types import EvidenceBundle
 
     text = "The data in Fig. 3 came approx. 9 hours late. Gov. Lee, Pres. Obama etc. agreed."
     expected = [
@@ -34,7 +35,28 @@ def test_extractor_and_prompt_condenser_share_one_abbreviation_list() -> None:
         "Gov. Lee, Pres. Obama etc. agreed.",
     ]
     assert [text[a:b] for a, b in sentence_bounds(text)] == expected
-    assert [text[a:b] for a, b in _split_block(text, 0, len(text))] == expected
+    [doc] = prompt_documents(EvidenceBundle(articles=[Article(id="d", text=text)]))
+    assert [s.text for s in doc.sentences] == expected  # the condenser uses the same sentences
+
+
+def test_a_quotation_is_never_split() -> None:
+    text = 'He said: "We will fight. We will win." Then he left. She wrote \u201cNo. Never.\u201d'
+    assert [text[a:b] for a, b in sentence_bounds(text)] == [
+        'He said: "We will fight. We will win."',
+        "Then he left.",
+        "She wrote \u201cNo. Never.\u201d",
+    ]
+
+
+def test_an_unclosed_quote_mark_does_not_join_sentences() -> None:
+    text = 'The screen is 5" wide. The phone sold out. He said "go.\nNew line. Here.'
+    assert [text[a:b] for a, b in sentence_bounds(text)] == [
+        'The screen is 5" wide.',
+        "The phone sold out.",
+        'He said "go.',
+        "New line.",
+        "Here.",
+    ]
 
 
 def test_sentence_ids_and_offsets() -> None:

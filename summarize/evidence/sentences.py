@@ -3,7 +3,10 @@
 A rule splitter, no model: a sentence ends at ``.``, ``!`` or ``?`` (with any
 closing quote marks or brackets) when the next word starts a new sentence,
 and at every line break. Titles and initials ("Mr.", "Sen.", "U.S.", "J.")
-do not end a sentence."""
+do not end a sentence, and neither does a full stop inside a quotation that
+closes later on the same line (``He said: "We will fight. We will win." Then``
+is one sentence up to ``win."``), so a quotation is never split: copies of it
+are compared whole, and its speaker stays in the sentence that quotes them."""
 
 from __future__ import annotations
 
@@ -40,12 +43,38 @@ def is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 or word in _ABBREVIATIONS or _INITIALS_RE.fullmatch(word) is not None
 
 
+def inside_quotation(text: str, line_start: int, at: int) -> bool:
+    """True when ``at`` lies inside a double quotation opened after ``line_start``
+    that closes later on the same line (an unclosed mark quotes nothing; a
+    straight mark right after a letter or digit opens nothing)."""
+    open_quote = False
+    previous = " "
+    for ch in text[line_start:at]:
+        if ch == "\u201c":
+            open_quote = True
+        elif ch == "\u201d":
+            open_quote = False
+        elif ch == '"':  # opens only after a space or bracket: 5" is inches
+            open_quote = False if open_quote else not previous.isalnum()
+        previous = ch
+    if not open_quote:
+        return False
+    line_end = text.find("\n", at)
+    rest = text[at : len(text) if line_end < 0 else line_end]
+    return "\u201d" in rest or '"' in rest
+
+
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every sentence of ``text``, white space trimmed."""
     bounds: list[tuple[int, int]] = []
     start = 0
+    line_start = 0
     for match in _END_RE.finditer(text):
-        if match.group(0) != "\n" and is_abbreviation(text, match.start()):
+        if match.group(0) == "\n":
+            line_start = match.end()
+        elif is_abbreviation(text, match.start()) or inside_quotation(
+            text, line_start, match.end()
+        ):
             continue
         bounds.append((start, match.end()))
         start = match.end()

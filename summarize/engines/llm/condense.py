@@ -12,14 +12,17 @@ Fewer tokens, nothing lost:
   lone source credits such as "(Al Jazeera)", and a page's bulleted metadata
   block ("- World", "- Agencies", "- Published Date: ...").
 
-Copies are found here, on sentences that never split a quotation, compared on
-a folded form (case, quote marks, dashes, "U.S."/"US"/"United States" made one),
-and only when at least 80% of a passage's word trigrams occur in one earlier
-passage, or when every word of it that does not line up with the earlier one is
-a filler word ("the", "on", "had", "many" ...; never a name, figure or
-negation): a later passage that adds something (a different attribution, an
-extra clause) is kept whole. (``bundle.duplicates`` groups looser matches for
-counting and crediting; dropping those would lose the added text.)
+The units are the evidence stage's sentences (``bundle.sentences``, which
+never split a quotation) and the candidates for copies its duplicate groups
+(``bundle.duplicates``, :mod:`summarize.evidence.duplicates`), which group
+looser matches for counting and crediting. A candidate is left out only when
+it copies an earlier kept member in substance, compared on a folded form (case,
+quote marks, dashes, "U.S."/"US"/"United States" made one): at least 80% of its
+word trigrams occur in that member, or every word of it that does not line up
+is a filler word ("the", "on", "had", "many" ...; never a name, figure or
+negation). A later passage that adds something (a different attribution, an
+extra clause) is kept whole. A passage a document repeats word for word is
+kept once.
 
 A left-out copy that introduces a speaker by full name ("Hikmet Hajiyev,
 assistant to the Azerbaijani president, said") is put back when the rest of
@@ -49,9 +52,8 @@ from difflib import SequenceMatcher
 
 from pydantic import BaseModel, Field
 
-from summarize.engines.llm.pointers import bundle_sentences
-from summarize.evidence.sentences import is_abbreviation, trim_spans
-from summarize.evidence.types import EvidenceBundle, Sentence
+from summarize.engines.llm.pointers import bundle_duplicates, bundle_sentences
+from summarize.evidence.types import DuplicateGroup, EvidenceBundle, Sentence
 from summarize.models import Article
 from summarize.textnorm import fold_casefold
 
@@ -64,8 +66,6 @@ NEAR_DUPLICATE_SHARE = 0.8
 #: A bulleted item of at most this many words, in a run of bullets holding a
 #: "Published Date:" line, is page metadata (a section or agency tag).
 METADATA_ITEM_WORDS = 4
-#: Trigrams shared by more passages than this are too common to index.
-_MAX_POSTINGS = 200
 
 _LINE_BOILERPLATE = [
     re.compile(p, re.I)
@@ -134,7 +134,6 @@ class _Unit:
     folded: str  # fold_casefold(text)
     words: list[str]
     dropped: str | None = None  # "boilerplate", "repeat", "copy" or "off-event"
-    grams: set[tuple[str, ...]] | None = None
     copy_of: _Unit | None = None
 
 
@@ -187,109 +186,25 @@ def _boilerplate_lines(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-_TERMINAL = ".!?"
-_OPENERS = "\"\u201c'("
-_CLOSERS = "\"'\u201d\u2019)]"
-
-
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
-def _ends_sentence(line: str) -> bool:
-    stripped = line.rstrip().rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _TERMINAL + ":"
-
-
-def _blocks(text: str, standalone: set[int]) -> list[tuple[int, int]]:
-    """Runs of lines that belong together: a line break ends a block after a
-    blank line, after a line that ends a sentence, or after a short heading (a
-    short line the next line does not continue in lower case); otherwise it is a
-    hard wrap inside a sentence. Lines starting at an offset
-    in ``standalone`` (boilerplate, list items) are blocks of their own."""
-    blocks: list[tuple[int, int]] = []
-    current: tuple[int, int] | None = None
-    lines = _line_spans(text)
-    for n, (start, end) in enumerate(lines):
-        line = text[start:end]
-        following = text[lines[n + 1][0] : lines[n + 1][1]].lstrip() if n + 1 < len(lines) else ""
-        if not line.strip() or start in standalone:
-            if current:
-                blocks.append(current)
-            current = None
-            if line.strip():
-                blocks.append((start, end))
-            continue
-        current = (current[0], end) if current else (start, end)
-        words = len(line.split())
-        if _ends_sentence(line) or (words <= 5 and not following[:1].islower()):
-            blocks.append(current)
-            current = None
-    if current:
-        blocks.append(current)
-    return blocks
-
-
-def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences of one block; a quotation is never split."""
-    spans: list[tuple[int, int]] = []
-    in_quote = False
-    unit_start = start
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch == "\u201c":
-            in_quote = True
-        elif ch == "\u201d":
-            in_quote = False
-        elif ch == '"':
-            in_quote = not in_quote
-        elif ch in _TERMINAL and not in_quote:
-            j = i + 1
-            while j < end and text[j] in _TERMINAL + _CLOSERS:
-                j += 1
-            k = j
-            while k < end and text[k].isspace():
-                k += 1
-            starts_new = k < end and (text[k].isupper() or text[k].isdigit() or text[k] in _OPENERS)
-            if k > j and starts_new and not (ch == "." and is_abbreviation(text, i)):
-                spans.append((unit_start, j))
-                unit_start = k
-                i = k
-                continue
-            i = j
-            continue
-        i += 1
-    spans.append((unit_start, end))
-    return trim_spans(text, spans)
-
-
-def _segment(index: int, article: Article) -> _Doc:
+def _segment(index: int, article: Article, sentences: Sequence[Sentence]) -> _Doc:
+    """The article's units: the evidence stage's sentences, boilerplate marked."""
     doc = _Doc(article)
     text = article.text
     dropped_lines = _boilerplate_lines(text)
-    standalone = {a for a, _ in dropped_lines} | {
-        a for a, b in _line_spans(text) if _LIST_ITEM_RE.match(text[a:b])
-    }
-    for block_start, block_end in _blocks(text, standalone):
-        for start, end in _split_block(text, block_start, block_end):
-            unit = _Unit(
-                doc=index,
-                start=start,
-                end=end,
-                text=text[start:end],
-                folded=(folded := fold_casefold(text[start:end])),
-                words=_compare_words(folded),
-            )
-            inside_dropped_line = any(a <= start and end <= b for a, b in dropped_lines)
-            if inside_dropped_line or _UNIT_BOILERPLATE.match(unit.text):
-                unit.dropped = "boilerplate"
-            doc.units.append(unit)
+    for sentence in sentences:
+        start, end = sentence.start, sentence.end
+        unit = _Unit(
+            doc=index,
+            start=start,
+            end=end,
+            text=text[start:end],
+            folded=(folded := fold_casefold(text[start:end])),
+            words=_compare_words(folded),
+        )
+        inside_dropped_line = any(a <= start and end <= b for a, b in dropped_lines)
+        if inside_dropped_line or _UNIT_BOILERPLATE.match(unit.text):
+            unit.dropped = "boilerplate"
+        doc.units.append(unit)
     return doc
 
 
@@ -328,56 +243,49 @@ def _trigrams(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
 
 
-class _CopyFinder:
-    """Finds, for a passage, an earlier kept passage it copies (exactly or nearly)."""
-
-    def __init__(self) -> None:
-        self._exact: dict[tuple[str, ...], _Unit] = {}
-        self._postings: dict[tuple[str, ...], list[_Unit]] = {}
-
-    def find(self, unit: _Unit) -> _Unit | None:
-        key = tuple(unit.words)
-        if key in self._exact:
-            return self._exact[key]
-        grams = unit.grams = _trigrams(unit.words)
-        if not grams:
-            return None
-        shared: Counter[int] = Counter()
-        by_id: dict[int, _Unit] = {}
-        for gram in grams:
-            for other in self._postings.get(gram, ()):
-                shared[id(other)] += 1
-                by_id[id(other)] = other
-        for other_id, count in shared.most_common(3):
-            other = by_id[other_id]
-            if (
-                count / len(grams) >= NEAR_DUPLICATE_SHARE
-                and len(other.words) >= len(unit.words) * NEAR_DUPLICATE_SHARE
-            ) or _same_in_substance(unit.words, other.words):
-                return other
-        return None
-
-    def add(self, unit: _Unit) -> None:
-        self._exact.setdefault(tuple(unit.words), unit)
-        for gram in unit.grams if unit.grams is not None else _trigrams(unit.words):
-            postings = self._postings.setdefault(gram, [])
-            if len(postings) < _MAX_POSTINGS:
-                postings.append(unit)
+def _copies(unit: _Unit, earlier: _Unit) -> bool:
+    """True when ``unit`` says nothing ``earlier`` does not: most of its word
+    trigrams occur in it (and it is not much shorter), or every word that does
+    not line up is a filler word."""
+    grams = _trigrams(unit.words)
+    if grams and len(earlier.words) >= len(unit.words) * NEAR_DUPLICATE_SHARE:
+        shared = len(grams & _trigrams(earlier.words)) / len(grams)
+        if shared >= NEAR_DUPLICATE_SHARE:
+            return True
+    return _same_in_substance(unit.words, earlier.words)
 
 
-def _mark_copies(docs: Sequence[_Doc]) -> None:
-    """Mark every passage that repeats an earlier kept one (input order wins)."""
-    finder = _CopyFinder()
+def _mark_copies(docs: Sequence[_Doc], duplicates: Sequence[DuplicateGroup]) -> None:
+    """Mark every passage that repeats an earlier kept one (input order wins): a
+    document's own repeats by their compared words, and passages of the evidence
+    stage's duplicate groups (:mod:`summarize.evidence.duplicates`) that copy
+    the group's earlier kept member in substance (:func:`_copies`)."""
     for doc in docs:
+        seen: dict[tuple[str, ...], _Unit] = {}
         for unit in doc.units:
             if unit.dropped or len(unit.words) < MIN_DUPLICATE_WORDS:
                 continue
-            original = finder.find(unit)
-            if original is not None:
-                unit.dropped = "repeat" if original.doc == unit.doc else "copy"
-                unit.copy_of = original
+            key = tuple(unit.words)
+            if key in seen:
+                unit.dropped, unit.copy_of = "repeat", seen[key]
             else:
-                finder.add(unit)
+                seen[key] = unit
+    at = {(d.article.id, u.start): u for d in docs for u in d.units}
+    for group in duplicates:
+        members = [
+            at[(doc, span.start)]
+            for doc, span in zip(group.documents, group.occurrences, strict=False)
+            if span is not None and (doc, span.start) in at
+        ]
+        kept: list[_Unit] = []
+        for unit in sorted(members, key=lambda u: (u.doc, u.start)):
+            if unit.dropped:
+                continue
+            original = next((k for k in kept if _copies(unit, k)), None)
+            if original is None:
+                kept.append(unit)
+            else:
+                unit.dropped, unit.copy_of = "copy", original
 
 
 def _is_full_name(name: str) -> bool:
@@ -531,8 +439,9 @@ def prompt_documents(
     """The documents to put in the prompt, in input order, condensed as the module
     doc describes (``shorten_off_event=False`` keeps confidently off-event
     articles whole)."""
-    docs = [_segment(n, a) for n, a in enumerate(bundle.articles)]
-    _mark_copies(docs)
+    by_doc = _sentences_by_document(bundle)
+    docs = [_segment(n, a, by_doc.get(a.id, [])) for n, a in enumerate(bundle.articles)]
+    _mark_copies(docs, bundle_duplicates(bundle))
     _keep_introductions(docs, bundle)
     off_event = confident_off_event(bundle) if shorten_off_event else {}
     originals = {id(u.copy_of) for d in docs for u in d.units if u.copy_of is not None}
@@ -540,7 +449,6 @@ def prompt_documents(
         d.article.id: _shorten_off_event(d, originals) for d in docs if d.article.id in off_event
     }
     credits = _credits(docs)
-    by_doc = _sentences_by_document(bundle)
     out: list[PromptDocument] = []
     for n, doc in enumerate(docs):
         a = doc.article

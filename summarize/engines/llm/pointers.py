@@ -39,8 +39,9 @@ from rapidfuzz import fuzz
 
 from summarize.engines.llm.snap import snap_quote
 from summarize.engines.llm.wire import SummaryReply, WireClaim, WireDocument, WireEvidence
+from summarize.evidence.duplicates import find_duplicates
 from summarize.evidence.sentences import split_sentences
-from summarize.evidence.types import EvidenceBundle, Sentence
+from summarize.evidence.types import DuplicateGroup, EvidenceBundle, Sentence
 from summarize.models import (
     Article,
     Claim,
@@ -69,6 +70,14 @@ def bundle_sentences(bundle: EvidenceBundle) -> list[Sentence]:
     if bundle.sentences:
         return list(bundle.sentences)
     return [s for k, a in enumerate(bundle.articles, 1) for s in split_sentences(a, k)]
+
+
+def bundle_duplicates(bundle: EvidenceBundle) -> list[DuplicateGroup]:
+    """The bundle's duplicate passages, or (for a bundle built without the evidence
+    stage) those :func:`~summarize.evidence.duplicates.find_duplicates` finds."""
+    if bundle.sentences:
+        return list(bundle.duplicates)
+    return find_duplicates(bundle_sentences(bundle))
 
 
 @dataclass
