@@ -8,8 +8,7 @@ from spacy.tokens import Token
 from summarize.evidence.attribution.relation import Relation
 from summarize.evidence.attribution.spans import SOURCE_TRIM, trim_chars
 from summarize.evidence.attribution.subjects import source_span
-
-_CLAUSE_JOINERS = frozenset({"and", "but", "while", "as", "so", "or"})
+from summarize.lang.function_words import CLAUSE_JOINERS
 
 
 def according_to(tok: Token, text: str) -> Relation | None:
@@ -78,7 +77,7 @@ def _inserted_according_to(tok: Token, subject: Token, text: str) -> list[tuple[
     if first[1] <= first[0] or rest[1] <= rest[0]:
         return None
     has_verb = any(t.tag_.startswith("VB") for t in sent if first[0] <= t.idx < first[1])
-    if text[rest[0] : rest[1]].split(maxsplit=1)[0].lower() in _CLAUSE_JOINERS and has_verb:
+    if text[rest[0] : rest[1]].split(maxsplit=1)[0].lower() in CLAUSE_JOINERS and has_verb:
         return [first]
     return None if has_verb else [first, rest]
 

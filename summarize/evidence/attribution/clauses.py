@@ -9,16 +9,16 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from summarize.evidence.attribution.spans import trim_chars
-from summarize.evidence.cues import (
+from summarize.evidence.cues import cue_lemma
+from summarize.evidence.quotes import starts_quote
+from summarize.lang.verbs import (
     CLAUSE_ONLY_VERBS,
     COGNITION_VERBS,
     OBJECT_VERBS,
     PREP_VERBS,
     SPEECH_VERBS,
     XCOMP_VERBS,
-    cue_lemma,
 )
-from summarize.evidence.quotes import starts_quote
 
 _BLOCK_AFTER_COLON_RE = re.compile(r"[ \t]*\n\s*(\S[^\n]*)")
 _ASIDE_TAIL_DEPS = frozenset({"npadvmod", "advmod", "prep", "dobj", "dative"})

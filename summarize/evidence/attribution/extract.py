@@ -16,12 +16,13 @@ from summarize.evidence.attribution.assembly import dedupe, finish, join_split_q
 from summarize.evidence.attribution.nouns import noun_relation
 from summarize.evidence.attribution.relation import Relation
 from summarize.evidence.attribution.verbs import verb_relation
-from summarize.evidence.cues import NOUN_CUES, cue_lemma, form_table
+from summarize.evidence.cues import cue_lemma, form_table
 from summarize.evidence.layout import parse_view
 from summarize.evidence.markers import dash_bylines, speaker_labels
 from summarize.evidence.nlp import load_nlp
 from summarize.evidence.quotes import quote_regions
 from summarize.evidence.types import Attribution
+from summarize.lang.verbs import NOUN_CUES
 from summarize.models import Article
 
 

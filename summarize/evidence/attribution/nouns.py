@@ -9,15 +9,14 @@ from spacy.tokens import Token
 
 from summarize.evidence.attribution.relation import Relation
 from summarize.evidence.attribution.spans import SOURCE_TRIM, trim_chars, widen_to_quotes
-from summarize.evidence.cues import NOUN_CUES
-
-_POSSESSIVE_PRONOUNS_SKIPPED = frozenset({"its", "my", "our", "your"})
+from summarize.lang.function_words import UNNAMED_POSSESSORS
+from summarize.lang.verbs import NOUN_CUES
 
 
 def noun_relation(noun: Token, text: str, quotes: Sequence[tuple[int, int]]) -> Relation | None:
     """ "Trump's claim that X": the possessor is the source, the that-clause the content."""
     owners = [c for c in noun.children if c.dep_ == "poss" and c.i < noun.i]
-    if not owners or owners[0].lower_ in _POSSESSIVE_PRONOUNS_SKIPPED:
+    if not owners or owners[0].lower_ in UNNAMED_POSSESSORS:
         return None
     owner = owners[0]
     cue = (noun.idx, noun.idx + len(noun.text))

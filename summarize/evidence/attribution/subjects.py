@@ -8,19 +8,14 @@ from spacy.tokens import Token
 
 from summarize.evidence.attribution.spans import DATELINE_RE, SOURCE_TRIM, trim_chars, within
 from summarize.evidence.cues import cue_lemma
+from summarize.lang.calendar import MONTHS, RELATIVE_DAYS, WEEKDAYS
+from summarize.lang.function_words import GERUND_SUBJECT_PREPOSITIONS
 
 _SUBJECT_DEPS = frozenset({"nsubj"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
-#: Prepositions whose gerund shares the subject of the verb they modify.
-_SUBJECT_GERUND_PREPS = frozenset({"by", "before", "after", "while", "without"})
 _ASIDE_CLAUSE_DEPS = frozenset({"relcl", "acl"})
-_TIME_WORDS = frozenset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december today yesterday tonight
-    """.split()  # noqa: SIM905
-)
+_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | RELATIVE_DAYS
 
 
 def find_subject(verb: Token) -> tuple[Token, Token] | None:
@@ -41,7 +36,7 @@ def find_subject(verb: Token) -> tuple[Token, Token] | None:
         if current.dep_ not in _INHERIT_DEPS or current.head.i == current.i:
             return None
         current = current.head
-        if current.dep_ == "prep" and current.lower_ in _SUBJECT_GERUND_PREPS:
+        if current.dep_ == "prep" and current.lower_ in GERUND_SUBJECT_PREPOSITIONS:
             if current.head.tag_[:1] != "V":
                 return None
             current = current.head  # "began by saying": the gerund's subject is the verb's

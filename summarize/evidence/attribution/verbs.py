@@ -30,7 +30,8 @@ from summarize.evidence.attribution.subjects import (
     source_span,
     speaker_in_opening_phrase,
 )
-from summarize.evidence.cues import ALL_CUE_VERBS, COGNITION_VERBS, SPEECH_VERBS
+from summarize.evidence.cues import ALL_CUE_VERBS
+from summarize.lang.verbs import COGNITION_VERBS, SPEECH_VERBS
 
 _CUE_RIGHT_DEPS = frozenset({"npadvmod", "advmod", "punct", "prt"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
