@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import instructor
 import openai
 
-from summarize.config import Settings
+from summarize.config import ModeName, Settings
 from summarize.errors import ConfigError
 
 TRANSPORT_RETRIES = 3
@@ -25,19 +25,9 @@ TRANSPORT_RETRIES = 3
 LOCAL_PLACEHOLDER_KEY = "not-needed"
 """Sent as the key to a local server (llama.cpp, Ollama, vLLM ...) when none is set."""
 
-MODES: dict[str, instructor.Mode] = {
-    "json": instructor.Mode.JSON_SCHEMA,
-    "md_json": instructor.Mode.MD_JSON,
-    "tools": instructor.Mode.TOOLS,
-}
-
-
 def instructor_mode(name: str) -> instructor.Mode:
-    """The instructor mode for a ``--mode`` value."""
-    try:
-        return MODES[name]
-    except KeyError:
-        raise ConfigError(f"unknown mode '{name}' (choose from: {', '.join(MODES)})") from None
+    """The instructor mode for a ``--mode`` value (:class:`ModeName` holds the pairs)."""
+    return instructor.Mode(ModeName.parse(name).instructor_mode)
 
 
 def is_local(base_url: str | None) -> bool:
