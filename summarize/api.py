@@ -31,7 +31,12 @@ def make_engine(settings: Settings, *, client: Any = None, http_client: Any = No
     if name == "llm":
         from summarize.engines.llm import LLMEngine
 
-        return LLMEngine(settings, client=client, http_client=http_client)
+        llm = LLMEngine(settings, client=client, http_client=http_client)
+        if settings.max_input_tokens is None:
+            return llm
+        from summarize.engines.llm.mapreduce import MapReduceEngine
+
+        return MapReduceEngine(llm, max_input_tokens=settings.max_input_tokens)
     raise ConfigError(f"unknown engine '{name}'")
 
 

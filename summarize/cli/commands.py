@@ -1,139 +1,65 @@
-"""The ``summarize`` command line. Data goes to stdout, messages to stderr.
-
-Exit codes: 0 ok, 1 runtime error, 2 usage or input error, 3 eval threshold missed."""
+"""``summarize run``, ``check``, ``schema`` and ``version``: one folder, one summary."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from summarize.atomic import check_writable, write_atomic
-from summarize.cli_batch import batch_command
-from summarize.cli_eval import eval_app
-from summarize.config import Settings
-from summarize.errors import EXIT_RUNTIME, EXIT_USAGE, ConfigError, SummarizeError
-from summarize.loader import DEFAULT_MAX_ARTICLE_BYTES, no_articles_error, scan_folder
-from summarize.models import EventSummary
+from summarize.atomic import check_writable
+from summarize.cli.options import (
+    BaseUrlOpt,
+    EngineOpt,
+    FormatOpt,
+    KeyEnvOpt,
+    MaxArticleBytesOpt,
+    MaxInputTokensOpt,
+    MaxRetriesOpt,
+    ModelOpt,
+    ModeOpt,
+    OutOpt,
+    SeedOpt,
+    TemperatureOpt,
+    TimeoutOpt,
+    VerboseOpt,
+    cli_errors,
+    emit,
+    one_line,
+    plural,
+    read_summary,
+    say,
+)
+from summarize.config import EngineName, Settings
+from summarize.errors import EXIT_RUNTIME, ConfigError
+from summarize.loader import no_articles_error, scan_folder
 from summarize.render import FORMATS, render
 from summarize.version import __version__
 
-app = typer.Typer(
-    name="summarize",
-    help="Neutral, attributed event summaries from folders of news articles.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
-app.add_typer(eval_app, name="eval")
-app.command("batch")(batch_command)
 
-
-def say(message: str) -> None:
-    """A message for the person at the terminal (stderr)."""
-    typer.echo(message, err=True)
-
-
-def mask_secrets(text: str) -> str:
-    """``text`` with the value of every ``*API_KEY``/``*_TOKEN``/``*_SECRET`` variable masked."""
-    for name, value in os.environ.items():
-        if len(value) >= 8 and name.upper().endswith(("API_KEY", "_TOKEN", "_SECRET")):
-            text = text.replace(value, "***")
-    return text
-
-
-def one_line(message: str) -> str:
-    """``message`` on one line: newlines and other control characters (from file
-    names or server replies) escaped, and any API key in the environment masked."""
-    return "".join(
-        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
-        for ch in mask_secrets(message)
-    )
-
-
-@contextmanager
-def cli_errors(verbose: bool = False) -> Iterator[None]:
-    """Turn package errors into one stderr line and their exit code; never show locals."""
-    try:
-        yield
-    except SummarizeError as exc:
-        say(one_line(f"summarize: error: {exc}"))
-        raise typer.Exit(exc.exit_code) from None
-    except KeyboardInterrupt:
-        say("summarize: interrupted")
-        raise typer.Exit(130) from None
-    except (typer.Exit, typer.Abort):
-        raise
-    except Exception as exc:
-        if verbose:
-            import traceback
-
-            sys.stderr.write(mask_secrets("".join(traceback.format_exception(exc))))
-        say(one_line(f"summarize: internal error: {type(exc).__name__}: {exc}"))
-        raise typer.Exit(EXIT_RUNTIME) from None
-
-
-def emit(text: str, output: Path | None) -> None:
-    """Write ``text`` to ``output`` atomically, or to stdout."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        write_atomic(output, text)
-        say(f"summarize: wrote {output}")
-
-
-EngineOpt = Annotated[
-    str | None,
-    typer.Option("--engine", help="llm or offline (default: llm when a model is configured)"),
-]
-ModelOpt = Annotated[str | None, typer.Option("--model", help="Model name (env SUMMARIZE_MODEL).")]
-BaseUrlOpt = Annotated[
-    str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint (env OPENAI_BASE_URL).")
-]
-KeyEnvOpt = Annotated[
-    str, typer.Option("--api-key-env", help="Name of the variable that holds the API key.")
-]
-ModeOpt = Annotated[
-    str, typer.Option("--mode", help="Structured-output mode: json, md_json or tools.")
-]
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="json, markdown or html.")]
-OutOpt = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
-]
-
-
-@app.command()
 def run(
     folder: Annotated[Path, typer.Argument(help="Folder of articles about one event.")],
     output: OutOpt = None,
     engine: EngineOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
-    api_key_env: KeyEnvOpt = "OPENAI_API_KEY",
-    mode: ModeOpt = "json",
+    api_key_env: KeyEnvOpt = Settings.api_key_env,
+    mode: ModeOpt = Settings.mode.value,
     fmt: FormatOpt = "json",
-    temperature: Annotated[float, typer.Option(help="Sampling temperature.")] = 0.0,
-    seed: Annotated[
-        int | None, typer.Option(help="Sampling seed, where the server honours it.")
-    ] = None,
-    max_retries: Annotated[int, typer.Option(help="Re-asks after a reply fails validation.")] = 2,
-    max_article_bytes: Annotated[
-        int, typer.Option(help="Files larger than this are refused, never read into a prompt.")
-    ] = DEFAULT_MAX_ARTICLE_BYTES,
-    verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="More detail on stderr.")
-    ] = False,
+    temperature: TemperatureOpt = Settings.temperature,
+    seed: SeedOpt = None,
+    max_retries: MaxRetriesOpt = Settings.max_retries,
+    timeout: TimeoutOpt = Settings.timeout,
+    max_input_tokens: MaxInputTokensOpt = None,
+    max_article_bytes: MaxArticleBytesOpt = Settings.max_article_bytes,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Summarize one folder of articles into an attributed EventSummary."""
     from summarize.api import asummarize_articles
+    from summarize.verify import check_summary
 
     with cli_errors(verbose):
         if fmt not in FORMATS:
@@ -148,6 +74,8 @@ def run(
             temperature=temperature,
             seed=seed,
             max_retries=max_retries,
+            timeout=timeout,
+            max_input_tokens=max_input_tokens,
             max_article_bytes=max_article_bytes,
         )
         settings.check()
@@ -160,15 +88,19 @@ def run(
             say(one_line(f"summarize: note: {note}"))
         if not report.articles:
             raise no_articles_error(folder, report)
+        chosen = settings.resolved_engine()
         say(
-            f"summarize: {len(report.articles)} articles, engine {settings.resolved_engine()}"
-            + (f", model {settings.model}" if settings.resolved_engine() == "llm" else "")
+            f"summarize: {plural(len(report.articles), 'article')}, engine {chosen}"
+            + (f", model {settings.model}" if chosen is EngineName.LLM else "")
         )
         summary = asyncio.run(asummarize_articles(report.articles, settings=settings))
         emit(render(summary, fmt), output)
+        # The run refuses a summary with errors; its warnings (loaded words in the
+        # narrator's voice) are the ones ``summarize check`` would report.
+        for issue in check_summary(summary, report.articles).warnings:
+            say(one_line(f"summarize: warning: {issue}"))
 
 
-@app.command()
 def check(
     summary_path: Annotated[
         Path, typer.Argument(metavar="SUMMARY", help="EventSummary JSON file.")
@@ -208,30 +140,14 @@ def check(
             for issue in report.issues:
                 typer.echo(f"{issue.severity}: {issue}")
             typer.echo(
-                f"{len(report.errors)} errors, {len(report.warnings)} warnings; "
+                f"{plural(len(report.errors), 'error')}, "
+                f"{plural(len(report.warnings), 'warning')}; "
                 f"{report.quotes_grounded}/{report.quotes_checked} quotes grounded"
             )
         if failed:
             raise typer.Exit(EXIT_RUNTIME)
 
 
-def read_summary(path: Path) -> EventSummary:
-    """Read and validate an EventSummary JSON file, naming the file on failure."""
-    from pydantic import ValidationError
-
-    from summarize.errors import InputError
-
-    try:
-        return EventSummary.model_validate_json(path.read_bytes())
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise InputError(path, f"is not a valid EventSummary: {where}: {first['msg']}") from None
-
-
-@app.command()
 def schema(
     gold: Annotated[
         bool, typer.Option("--gold", help="Print the gold record schema instead.")
@@ -245,18 +161,6 @@ def schema(
         sys.stdout.write((schemas_dir() / name).read_text(encoding="utf-8"))
 
 
-@app.command()
 def version() -> None:
     """Print the version."""
     typer.echo(__version__)
-
-
-def main() -> None:
-    """Console entry point."""
-    try:
-        app()
-    except SystemExit as exc:
-        code = exc.code
-        if isinstance(code, int) and code not in (0, 1, 2, 3, 130):
-            sys.exit(EXIT_USAGE)
-        raise
