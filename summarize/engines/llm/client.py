@@ -25,6 +25,7 @@ TRANSPORT_RETRIES = 3
 LOCAL_PLACEHOLDER_KEY = "not-needed"
 """Sent as the key to a local server (llama.cpp, Ollama, vLLM ...) when none is set."""
 
+
 def instructor_mode(name: str) -> instructor.Mode:
     """The instructor mode for a ``--mode`` value (:class:`ModeName` holds the pairs)."""
     return instructor.Mode(ModeName.parse(name).instructor_mode)
