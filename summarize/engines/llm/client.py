@@ -79,7 +79,9 @@ class RedactSecrets(logging.Filter):
         if self.secrets:
             message = record.getMessage()
             cleaned = message
-            for secret in self.secrets:
+            # Longest first: a shorter secret that is part of a longer one must not
+            # leave the rest of the longer one in place (nor depend on set order).
+            for secret in sorted(self.secrets, key=lambda s: (-len(s), s)):
                 cleaned = redact(cleaned, secret)
             if cleaned != message:
                 record.msg, record.args = cleaned, None
