@@ -53,9 +53,19 @@ def test_batch_help_shows_flags_without_a_value() -> None:
 
 # -- counts ---------------------------------------------------------------------------
 def test_one_article_and_one_event_are_singular(one_article: Path, tmp_path: Path) -> None:
-    result = invoke("run", str(one_article), "-o", str(tmp_path / "out.json"))
+    out = tmp_path / "out.json"
+    result = invoke("run", str(one_article), "-o", str(out))
     assert result.exit_code == 0, result.stderr
     assert "summarize: 1 article, engine offline" in result.stderr.splitlines()
+
+    record = json.loads(out.read_text(encoding="utf-8"))
+    claim = record["claims"][0]
+    claim["evidence"], claim["quote"] = claim["evidence"][:1], None
+    record.update(claims=[claim], disputes=[], summary="Officials slammed it.")
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps(record), encoding="utf-8")
+    result = invoke("check", str(one), str(one_article))
+    assert result.stdout.splitlines()[-1] == "0 errors, 1 warning; 1/1 quote grounded"
 
     root = tmp_path / "root"
     root.mkdir()

@@ -142,7 +142,7 @@ def check(
             typer.echo(
                 f"{plural(len(report.errors), 'error')}, "
                 f"{plural(len(report.warnings), 'warning')}; "
-                f"{report.quotes_grounded}/{report.quotes_checked} quotes grounded"
+                f"{report.quotes_grounded}/{plural(report.quotes_checked, 'quote')} grounded"
             )
         if failed:
             raise typer.Exit(EXIT_RUNTIME)
