@@ -65,10 +65,6 @@ class ModeName(_Choice):
     TOOLS = "tools", "tool_call"
 
 
-ENGINES: tuple[str, ...] = tuple(EngineName)
-MODES: tuple[str, ...] = tuple(ModeName)
-
-
 @dataclass(frozen=True)
 class Settings:
     """Everything that shapes one run. ``engine=None`` picks automatically."""
