@@ -31,8 +31,8 @@ def make_engine(
 
     ``client`` is an ``openai.AsyncOpenAI`` to use instead of building one;
     ``http_client`` an ``httpx.AsyncClient`` for the one built;
-    ``max_input_tokens`` makes a model engine summarize larger events map-reduce
-    style."""
+    ``max_input_tokens`` (else ``settings.max_input_tokens``) makes a model engine
+    summarize larger events map-reduce style."""
     settings.check()
     name = settings.resolved_engine()
     if name == "offline":
@@ -43,11 +43,12 @@ def make_engine(
         from summarize.engines.llm import LLMEngine
 
         llm = LLMEngine(settings, client=client, http_client=http_client)
-        if max_input_tokens is None:
+        limit = max_input_tokens if max_input_tokens is not None else settings.max_input_tokens
+        if limit is None:
             return llm
         from summarize.engines.llm.mapreduce import MapReduceEngine
 
-        return MapReduceEngine(llm, max_input_tokens=max_input_tokens)
+        return MapReduceEngine(llm, max_input_tokens=limit)
     raise ConfigError(f"unknown engine '{name}'")
 
 

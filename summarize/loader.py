@@ -316,9 +316,9 @@ def load_folder(
     Each file passed over is logged as a warning on the ``summarize.loader`` logger."""
     report = scan_folder(folder, max_article_bytes=max_article_bytes)
     for skipped in report.skipped:
-        logger.warning("summarize: skipped %s: %s", skipped.path, skipped.reason)
+        logger.warning("skipped %s: %s", skipped.path, skipped.reason)
     for note in report.notes:
-        logger.warning("summarize: note: %s", note)
+        logger.warning("note: %s", note)
     if not report.articles:
         raise no_articles_error(folder, report)
     return report.articles
