@@ -165,7 +165,7 @@ def run(
             + (f", model {settings.model}" if settings.resolved_engine() == "llm" else "")
         )
         summary = asyncio.run(asummarize_articles(report.articles, settings=settings))
-        emit(render(summary, fmt), output)
+        emit(render(summary, fmt, articles=report.articles), output)
 
 
 @app.command()

@@ -64,7 +64,7 @@ from summarize.errors import (
     describe,
 )
 from summarize.evidence.types import EvidenceBundle
-from summarize.models import EventSummary
+from summarize.models import Article, EventSummary
 from summarize.render import FORMATS, render, render_json, validate_summary_dict
 
 DEFAULT_CONCURRENCY = 8
@@ -309,10 +309,10 @@ class BatchRunner:
         )
         return self._price.cost(prompt, completion)
 
-    def _write(self, event: str, summary: EventSummary) -> str:
+    def _write(self, event: str, summary: EventSummary, articles: Sequence[Article]) -> str:
         record, rendered = output_paths(self.options.out_dir, event, self.options.fmt)
         if rendered != record:
-            write_atomic(rendered, render(summary, self.options.fmt))
+            write_atomic(rendered, render(summary, self.options.fmt, articles=articles))
         write_atomic(record, render_json(summary))  # last: its presence marks completion
         return str(rendered)
 
@@ -349,7 +349,9 @@ class BatchRunner:
                     return entry
                 admitted = True
             summary = await compose_verified(engine, bundle)
-            entry.output = await loop.run_in_executor(self._io, self._write, folder.name, summary)
+            entry.output = await loop.run_in_executor(
+                self._io, self._write, folder.name, summary, bundle.articles
+            )
             entry.status = OK
             if stats.completion_tokens:
                 self._completions.append(stats.completion_tokens)
