@@ -192,8 +192,11 @@ def extra_quote(claim: Claim) -> str | None:
 
 
 def speaker_line(speaker: Speaker) -> str:
-    """The speaker's role and affiliation, as one line (may be empty)."""
-    return ", ".join(x for x in (speaker.role, speaker.affiliation) if x)
+    """The speaker's role and affiliation, as one line (may be empty; a part that only
+    repeats the name is left out)."""
+    name = fold_casefold(speaker.name)
+    parts = [x for x in (speaker.role, speaker.affiliation) if x and fold_casefold(x) != name]
+    return ", ".join(parts)
 
 
 # passages ----------------------------------------------------------------------------
