@@ -80,7 +80,7 @@ footer{margin-top:2rem;font-size:.85rem;color:var(--muted)}
 margin:.5rem 0;padding:.2rem 0}.dispute td{border:0;padding:.2rem .6rem}
 .dispute table td.who,.dispute table td.by{width:auto}
 ol.claims{padding-left:1.1rem}.lead{font-size:1.02rem}}
-@media print{.lead{border:0;padding:0;background:none}
+@media print{nav.toc{display:none}.lead{border:0;padding:0;background:none}
 article.doc{break-inside:auto;border:0;padding:0;border-top:1px solid #999;border-radius:0}
 section.articles{break-before:page}.speaker,.dispute tr,.off-event{break-inside:avoid}}
 """

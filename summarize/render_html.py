@@ -31,6 +31,7 @@ from summarize.render_css import BASE_CSS, SUMMARY_CSS
 from summarize.verify import CheckIssue, check_summary
 
 _BLANK_LINES_RE = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_WEB_URL_RE = re.compile(r"\Ahttps?://", re.I)
 
 
 def _e(value: object) -> str:
@@ -167,6 +168,8 @@ def _sources(page: _Page) -> list[str]:
         name = page.source_name(s)
         name = f'<a href="{href}">{name}</a>' if href else name
         title = f'<span class="src-title">{_e(s.title)}</span>' if s.title else ""
+        if href is None:  # no article pane to carry the file name
+            title += f'<span class="src-title">file <code>{_e(s.id)}</code></span>'
         cls = ' class="off"' if not s.on_event else ""
         parts.append(f"<li{cls}>{name}{off}{title}</li>")
     parts.append("</ul></section>")
@@ -307,8 +310,10 @@ def _articles(page: _Page) -> list[str]:
         by_pid = {pid: span for span, pid in passages.spans.items()}
         cls = "doc" if s.on_event else "doc off"
         info = [x for x in (article.published.isoformat() if article.published else None,) if x]
-        if article.url:
+        if article.url and _WEB_URL_RE.match(article.url):
             info.append(f'<a href="{_e(article.url)}" rel="noreferrer">{_e(article.url)}</a>')
+        elif article.url:  # a javascript: or data: address from the metadata stays text
+            info.append(_e(article.url))
         info.append(f"file <code>{_e(s.id)}</code>")
         off = '<span class="badge-off">off event</span>' if not s.on_event else ""
         title = f'<span class="title">{_e(s.title)}</span>' if s.title else ""

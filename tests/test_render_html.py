@@ -100,7 +100,10 @@ def test_article_text_is_escaped_not_markup(tmp_path: Path) -> None:
         'Mayor Ana Ruiz said that "the bridge will open <script>alert(1)</script> on Monday". '
         "<img src=x onerror=alert(2)> The council agreed."
     )
-    articles = [Article(id="a", text=hostile), Article(id="b", text="Mayor Ana Ruiz spoke.")]
+    articles = [
+        Article(id="a", text=hostile, url="javascript:alert(3)"),
+        Article(id="b", text="Mayor Ana Ruiz spoke.", url="https://news.example/b"),
+    ]
     summary = summarize_articles(articles, engine="offline")
     markup = render(summary, "html", articles=articles)
     page = Page(markup)
@@ -108,6 +111,8 @@ def test_article_text_is_escaped_not_markup(tmp_path: Path) -> None:
     assert "img" not in page.tags
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markup
     assert "<script>alert(1)</script>" in page.by_id["doc1"].text  # shown as text
+    assert 'href="javascript:' not in markup  # an address from metadata is only linked if web
+    assert 'href="https://news.example/b"' in markup
 
 
 def test_outlets_are_named_and_slant_shown(tmp_path: Path) -> None:
