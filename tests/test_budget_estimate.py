@@ -101,7 +101,7 @@ async def test_a_budget_just_above_the_cost_runs_every_event(
     fake_openai: FakeOpenAI, tmp_path: Path
 ) -> None:
     """The issue: a budget the whole batch fits in ran 1 event of 10 (the estimate
-    was several times the cost; here the old one ran 2 of 10)."""
+    was several times the cost; here the old one ran 8 of 10)."""
     fake_openai.responder = auto_reply
     make_events(tmp_path / "root", 10, articles=3)
     prices = _prices(tmp_path)
@@ -113,6 +113,7 @@ async def test_a_budget_just_above_the_cost_runs_every_event(
         settings_for(fake_openai),
         root=tmp_path / "root",
         out_dir=tmp_path / "o2",
+        concurrency=1,  # admissions in order, each after the previous outcome: deterministic
         prices=prices,
         budget_usd=total * 1.05,
     )
