@@ -14,7 +14,7 @@ from summarize.engines.base import Engine
 from summarize.errors import ConfigError, NoArticlesError, SummarizeError
 from summarize.evidence.bundle import build_bundle
 from summarize.evidence.types import EvidenceBundle
-from summarize.loader import load_folder
+from summarize.loader import drop_empty, load_folder
 from summarize.models import Article, EventSummary
 from summarize.pruning import claim_errors, drop_claims, may_drop, unprunable
 from summarize.verify import check_summary
@@ -87,6 +87,9 @@ async def asummarize_articles(
     :class:`Engine` instance, or None to pick from the configuration."""
     if not articles:
         raise NoArticlesError("<articles>", "no articles were given")
+    articles = drop_empty(articles)
+    if not articles:
+        raise NoArticlesError("<articles>", "every article given is empty (no article text)")
     ids = [a.id for a in articles]
     if len(set(ids)) != len(ids):
         dup = sorted({i for i in ids if ids.count(i) > 1})

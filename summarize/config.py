@@ -123,6 +123,6 @@ class Settings:
             raise ConfigError("--max-input-tokens must be 1 or more")
         if self.resolved_engine() == "llm" and not self.model:
             raise ConfigError(
-                "the llm engine needs a model: pass --model or set SUMMARIZE_MODEL "
-                "(or use --engine offline, which needs none)"
+                "the llm engine needs a model: set model= (CLI: --model) or SUMMARIZE_MODEL "
+                "(or use engine='offline' (CLI: --engine offline), which needs none)"
             )

@@ -94,7 +94,7 @@ def run(
             + (f", model {settings.model}" if chosen is EngineName.LLM else "")
         )
         summary = asyncio.run(asummarize_articles(report.articles, settings=settings))
-        emit(render(summary, fmt), output)
+        emit(render(summary, fmt, articles=report.articles), output)
         # The run refuses a summary with errors; its warnings (loaded words in the
         # narrator's voice) are the ones ``summarize check`` would report.
         for issue in check_summary(summary, report.articles).warnings:

@@ -43,8 +43,6 @@ from summarize.engines.llm.validation import SummaryReply, grounding_articles
 from summarize.errors import ModelError, ValidationExhaustedError
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import SCHEMA_VERSION, EventSummary, Provenance
-from summarize.render import SUMMARY_SCHEMA
-from summarize.resources import load_schema
 from summarize.version import __version__
 
 
@@ -113,9 +111,12 @@ class LLMEngine:
         return [ChatMessage(role=m["role"], content=m["content"]) for m in rendered]
 
     def prompt_chars(self, bundle: EvidenceBundle) -> int:
-        """Characters of the request for ``bundle``: its messages and the output schema."""
-        schema = len(json.dumps(load_schema(SUMMARY_SCHEMA)))
-        return sum(len(m["content"]) for m in self.messages(bundle)) + schema
+        """Characters of the messages for ``bundle``."""
+        return sum(len(m["content"]) for m in self.messages(bundle))
+
+    def response_schema(self) -> dict[str, Any]:
+        """The reply schema sent with each request."""
+        return SummaryReply.model_json_schema()
 
     def request_options(self) -> dict[str, Any]:
         """The sampling options sent with every request."""
