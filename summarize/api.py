@@ -14,7 +14,7 @@ from summarize.engines.base import Engine
 from summarize.errors import ConfigError, NoArticlesError, SummarizeError
 from summarize.evidence.bundle import build_bundle
 from summarize.evidence.types import EvidenceBundle
-from summarize.loader import load_folder
+from summarize.loader import drop_empty, load_folder
 from summarize.models import Article, EventSummary
 from summarize.pruning import claim_errors, drop_claims, may_drop, unprunable
 from summarize.verify import check_summary
@@ -31,8 +31,8 @@ def make_engine(
 
     ``client`` is an ``openai.AsyncOpenAI`` to use instead of building one;
     ``http_client`` an ``httpx.AsyncClient`` for the one built;
-    ``max_input_tokens`` makes a model engine summarize larger events map-reduce
-    style."""
+    ``max_input_tokens`` (else ``settings.max_input_tokens``) makes a model engine
+    summarize larger events map-reduce style."""
     settings.check()
     name = settings.resolved_engine()
     if name == "offline":
@@ -43,11 +43,12 @@ def make_engine(
         from summarize.engines.llm import LLMEngine
 
         llm = LLMEngine(settings, client=client, http_client=http_client)
-        if max_input_tokens is None:
+        limit = max_input_tokens if max_input_tokens is not None else settings.max_input_tokens
+        if limit is None:
             return llm
         from summarize.engines.llm.mapreduce import MapReduceEngine
 
-        return MapReduceEngine(llm, max_input_tokens=max_input_tokens)
+        return MapReduceEngine(llm, max_input_tokens=limit)
     raise ConfigError(f"unknown engine '{name}'")
 
 
@@ -80,14 +81,15 @@ async def asummarize_articles(
     client: Any = None,
     model: str | None = None,
     settings: Settings | None = None,
-    max_input_tokens: int | None = None,
     **overrides: Any,
 ) -> EventSummary:
     """Summarize ``articles`` (async). ``engine`` is ``"llm"``, ``"offline"``, an
-    :class:`Engine` instance, or None to pick from the configuration;
-    ``max_input_tokens`` sends a larger prompt map-reduce style."""
+    :class:`Engine` instance, or None to pick from the configuration."""
     if not articles:
         raise NoArticlesError("<articles>", "no articles were given")
+    articles = drop_empty(articles)
+    if not articles:
+        raise NoArticlesError("<articles>", "every article given is empty (no article text)")
     ids = [a.id for a in articles]
     if len(set(ids)) != len(ids):
         dup = sorted({i for i in ids if ids.count(i) > 1})
@@ -95,11 +97,7 @@ async def asummarize_articles(
     if isinstance(engine, Engine):
         chosen = engine
     else:
-        chosen = make_engine(
-            _settings(engine, model, settings, overrides),
-            client=client,
-            max_input_tokens=max_input_tokens,
-        )
+        chosen = make_engine(_settings(engine, model, settings, overrides), client=client)
     return await compose_verified(chosen, build_bundle(articles))
 
 

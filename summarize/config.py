@@ -9,33 +9,90 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from typing import Literal
+from enum import StrEnum
+from typing import Self
 
 from summarize.errors import ConfigError
 from summarize.loader import DEFAULT_MAX_ARTICLE_BYTES
 
-EngineName = Literal["llm", "offline"]
-ModeName = Literal["auto", "json", "md_json", "tools"]
-ENGINES: tuple[str, ...] = ("llm", "offline")
-MODES: tuple[str, ...] = ("auto", "json", "md_json", "tools")
+
+class _Choice(StrEnum):
+    """A closed set of option values. Members are ``str``, so ``"json" == ModeName.JSON``
+    and library callers keep passing plain strings; :meth:`parse` checks them."""
+
+    @classmethod
+    def parse(cls, value: str | Self) -> Self:
+        """``value`` as a member, or :class:`ConfigError` naming the choices."""
+        try:
+            return cls(value)
+        except ValueError:
+            raise ConfigError(
+                f"unknown {cls._label()} '{value}' (choose from: {cls.choices()})"
+            ) from None
+
+    @classmethod
+    def choices(cls) -> str:
+        """The accepted values, comma-separated, for help and error messages."""
+        return ", ".join(m.value for m in cls)
+
+    @classmethod
+    def _label(cls) -> str:
+        return cls.__name__.removesuffix("Name").lower()
+
+
+class EngineName(_Choice):
+    """``--engine``: which engine composes the summary."""
+
+    LLM = "llm"
+    OFFLINE = "offline"
+
+
+class ModeName(_Choice):
+    """``--mode``: how the llm engine asks for structured output. A mode is one line:
+    its ``--mode`` value and the value of the ``instructor.Mode`` it stands for."""
+
+    instructor_mode: str
+    """The value of the ``instructor.Mode`` this mode is sent as."""
+
+    def __new__(cls, value: str, instructor_mode: str) -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.instructor_mode = instructor_mode
+        return member
+
+    AUTO = "auto", ""  # resolved per endpoint (summarize.engines.llm.endpoints)
+    JSON = "json", "json_schema_mode"
+    MD_JSON = "md_json", "markdown_json_mode"
+    TOOLS = "tools", "tool_call"
 
 
 @dataclass(frozen=True)
 class Settings:
     """Everything that shapes one run. ``engine=None`` picks automatically."""
 
-    engine: str | None = None
+    engine: EngineName | None = None
     model: str | None = None
     base_url: str | None = None
     api_key_env: str = "OPENAI_API_KEY"
-    mode: str = "auto"
+    mode: ModeName = ModeName.AUTO
     temperature: float = 0.0
     seed: int | None = None
     max_retries: int = 2
     timeout: float = 120.0
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
-    max_tokens: int | None = None  # reply limit; None sizes it from the prompt
-    context_tokens: int | None = None  # the endpoint's context; None: known or unchecked
+    max_input_tokens: int | None = None
+    """Prompts estimated larger than this are summarized map-reduce style (llm engine)."""
+    max_tokens: int | None = None
+    """The reply's length limit (llm engine); None sizes it from the prompt."""
+    context_tokens: int | None = None
+    """The endpoint's context in tokens, checked before sending; None: the known one."""
+
+    def __post_init__(self) -> None:
+        # Plain strings (``engine="offline"``, ``mode="json"``) become members here,
+        # so an unknown value fails where it is given, naming the choices.
+        if self.engine is not None:
+            object.__setattr__(self, "engine", EngineName.parse(self.engine))
+        object.__setattr__(self, "mode", ModeName.parse(self.mode))
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -51,32 +108,30 @@ class Settings:
         """The API key, read from the environment at the moment it is needed."""
         return os.environ.get(self.api_key_env) or None
 
-    def resolved_engine(self) -> str:
+    def resolved_engine(self) -> EngineName:
         """``llm`` when a model and a key or base URL are configured, else ``offline``."""
         if self.engine is not None:
-            if self.engine not in ENGINES:
-                raise ConfigError(
-                    f"unknown engine '{self.engine}' (choose from: {', '.join(ENGINES)})"
-                )
             return self.engine
         if self.model and (self.api_key() or self.base_url):
-            return "llm"
-        return "offline"
+            return EngineName.LLM
+        return EngineName.OFFLINE
 
     def check(self) -> None:
         """Raise :class:`ConfigError` for settings that cannot work."""
-        if self.mode not in MODES:
-            raise ConfigError(f"unknown mode '{self.mode}' (choose from: {', '.join(MODES)})")
         if self.max_retries < 0:
             raise ConfigError("--max-retries must be 0 or more")
         if self.max_article_bytes <= 0:
             raise ConfigError("--max-article-bytes must be positive")
+        if self.timeout <= 0:
+            raise ConfigError("--timeout must be positive")
+        if self.max_input_tokens is not None and self.max_input_tokens < 1:
+            raise ConfigError("--max-input-tokens must be 1 or more")
         if self.max_tokens is not None and self.max_tokens < 1:
-            raise ConfigError("--max-tokens must be positive")
+            raise ConfigError("--max-tokens must be 1 or more")
         if self.context_tokens is not None and self.context_tokens < 1:
-            raise ConfigError("--context must be positive")
+            raise ConfigError("--context must be 1 or more")
         if self.resolved_engine() == "llm" and not self.model:
             raise ConfigError(
-                "the llm engine needs a model: pass --model or set SUMMARIZE_MODEL "
-                "(or use --engine offline, which needs none)"
+                "the llm engine needs a model: set model= (CLI: --model) or SUMMARIZE_MODEL "
+                "(or use engine='offline' (CLI: --engine offline), which needs none)"
             )

@@ -20,6 +20,7 @@ import os
 import re
 import stat
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ __all__ = [
     "LoadReport",
     "Skipped",
     "decode_bytes",
+    "drop_empty",
     "load_file",
     "load_folder",
     "no_articles_error",
@@ -44,6 +46,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
@@ -53,6 +56,10 @@ _LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _ISO_DATE_RE = re.compile(r"\s*([0-9]{4}-[0-9]{2}-[0-9]{2})")
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _DATE_LINE_RE = re.compile(r"\A\s*date[:\s]\s*([0-9]{4}-[0-9]{2}-[0-9]{2})\b[ \t]*(?:\r?\n)?", re.I)
+#: An ATX heading ("## Title", optional closing hashes) and a setext underline ("=====").
+_ATX_HEADING_RE = re.compile(r"\A {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*\Z")
+_SETEXT_UNDERLINE_RE = re.compile(r"\A {0,3}(?:=+|-+)[ \t]*\Z")
+_EMPTY = "is empty"
 _META_KEYS = {
     "title": "title",
     "outlet": "outlet",
@@ -64,7 +71,13 @@ _META_KEYS = {
     "date": "published",
     "language": "language",
     "lang": "language",
+    "slant": "slant",
+    "stance": "slant",
+    "bias": "slant",
+    "lean": "slant",
 }
+#: File stems that name an outlet's slant (AllSides suites write left/center/right.txt).
+_SLANT_STEMS = {"left", "lean-left", "center", "centre", "lean-right", "right"}
 
 
 @dataclass(frozen=True)
@@ -119,11 +132,44 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, text
 
 
+def _strip_markdown_headings(text: str) -> str:
+    """``text`` with heading markers removed as structure: an ATX heading keeps its
+    words, a setext underline goes, and each heading stands as its own paragraph so
+    that no marker and no neighbouring line can join a sentence (the record cites
+    this text, so every offset and quote refers to it)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        atx = _ATX_HEADING_RE.match(line)
+        previous = lines[n - 1].strip() if n else ""
+        if atx is None and not (previous and _SETEXT_UNDERLINE_RE.match(line)):
+            out.append(line)
+            continue
+        words = (atx.group(1) or "").strip() if atx else ""
+        if atx is None:  # setext underline: the line above is the heading
+            if out and out[-1]:
+                out.append("")
+            continue
+        if out and out[-1].strip():
+            out.append("")
+        if words:
+            out.append(words)
+            following = lines[n + 1] if n + 1 < len(lines) else ""
+            if following.strip() and not _SETEXT_UNDERLINE_RE.match(following):
+                out.append("")
+    return "\n".join(out)
+
+
+def _empty_reason(empty: str = _EMPTY) -> str:
+    return f"{empty} (no article text)"
+
+
 def _article(
-    doc_id: str, path: Path, text: str, meta: dict[str, Any], *, empty: str = "is empty"
+    doc_id: str, path: Path, text: str, meta: dict[str, Any], *, empty: str = _EMPTY
 ) -> Article:
     if not text.strip():
-        raise ArticleReadError(path, f"{empty} (no article text)")
+        raise ArticleReadError(path, _empty_reason(empty))
+    slant = meta.get("slant") or (doc_id.lower() if doc_id.lower() in _SLANT_STEMS else None)
     return Article(
         id=doc_id,
         text=text,
@@ -132,12 +178,15 @@ def _article(
         url=meta.get("url") or None,
         published=parse_date(meta.get("published")),
         language=meta.get("language") or None,
+        slant=slant,
         path=str(path),
     )
 
 
 def _load_text(doc_id: str, path: Path, raw: bytes) -> Article:
     meta, body = _split_front_matter(_normalise_newlines(decode_bytes(raw, path)))
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        body = _strip_markdown_headings(body)
     return _article(doc_id, path, body, meta)
 
 
@@ -174,7 +223,7 @@ def _load_json(doc_id: str, path: Path, raw: bytes) -> Article:
     if "text" not in data:
         raise ArticleReadError(path, "field 'text' is missing (the article body)")
     meta: dict[str, Any] = {}
-    for key in ("text", "title", "outlet", "url", "published", "language"):
+    for key in ("text", "title", "outlet", "url", "published", "language", "slant", "stance"):
         value = data.get(key)
         if (key == "text" or value is not None) and not isinstance(value, str):
             raise ArticleReadError(
@@ -182,6 +231,7 @@ def _load_json(doc_id: str, path: Path, raw: bytes) -> Article:
             )
         # JSON can escape half a surrogate pair ("\ud800"), which no file can hold.
         meta[key] = _LONE_SURROGATE_RE.sub("\ufffd", value) if value else value
+    meta["slant"] = meta.pop("slant") or meta.pop("stance")
     return _article(doc_id, path, _normalise_newlines(meta.pop("text")), meta)
 
 
@@ -316,9 +366,21 @@ def load_folder(
     Each file passed over is logged as a warning on the ``summarize.loader`` logger."""
     report = scan_folder(folder, max_article_bytes=max_article_bytes)
     for skipped in report.skipped:
-        logger.warning("summarize: skipped %s: %s", skipped.path, skipped.reason)
+        logger.warning("skipped %s: %s", skipped.path, skipped.reason)
     for note in report.notes:
-        logger.warning("summarize: note: %s", note)
+        logger.warning("note: %s", note)
     if not report.articles:
         raise no_articles_error(folder, report)
     return report.articles
+
+
+def drop_empty(articles: Sequence[Article]) -> list[Article]:
+    """``articles`` without those that hold no text, each logged as a skipped file
+    on the ``summarize.loader`` logger, as :func:`load_folder` logs an empty file."""
+    kept: list[Article] = []
+    for article in articles:
+        if article.text.strip():
+            kept.append(article)
+        else:
+            logger.warning("summarize: skipped %s: %s", article.path or article.id, _empty_reason())
+    return kept

@@ -30,6 +30,9 @@ class Article(BaseModel):
     url: str | None = None
     published: dt.date | None = None
     language: str | None = None
+    slant: str | None = Field(
+        default=None, description="The outlet's political slant where known, e.g. 'left'."
+    )
     path: str | None = None
 
 

@@ -397,6 +397,24 @@ def test_missing_model_is_a_typed_error_naming_the_install(
     assert "pip install" in str(info.value)
 
 
+def test_place_finding_loads_spacy_through_the_one_loader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from summarize.errors import NlpModelMissingError
+    from summarize.evidence import nlp
+    from summarize.evidence.places import build_gazetteer
+
+    monkeypatch.setattr(nlp, "MODEL_NAMES", ("no_such_model_xyz",))
+    nlp._load.cache_clear()
+    try:
+        with pytest.raises(NlpModelMissingError) as info:
+            build_gazetteer([Article(id="a", text="Officials in Baku said so.")])
+    finally:
+        nlp._load.cache_clear()
+    assert "no_such_model_xyz" in str(info.value)
+    assert "pip install" in str(info.value)
+
+
 # --- the seed folder ---------------------------------------------------------------------
 
 

@@ -168,7 +168,8 @@ async def test_budget_stops_starting_events_and_lists_them(
     fake_openai.responder = auto_reply
     make_events(tmp_path / "root", 5)
     prices = tmp_path / "prices.json"
-    # 1000 USD per 1M tokens: one tiny event costs about two dollars
+    # 1000 USD per 1M tokens: one tiny event costs about one dollar (1052 tokens), so a
+    # budget of three runs two or three events and skips the rest
     prices.write_text(json.dumps({"fake-model": {"input": 1000, "output": 1000}}))
     result = await run(
         settings_for(fake_openai),
@@ -177,14 +178,14 @@ async def test_budget_stops_starting_events_and_lists_them(
         use_cache=False,
         concurrency=1,
         prices=prices,
-        budget_usd=6.0,
+        budget_usd=3.0,
     )
     statuses = [e.status for e in result.entries]
     started = statuses.count("ok")
     assert 1 <= started < 5
     assert statuses == ["ok"] * started + ["skipped-budget"] * (5 - started)
     spent = sum(e.cost_usd or 0.0 for e in result.entries)
-    assert spent <= 6.0
+    assert spent <= 3.0
     assert len(fake_openai.chat_requests) == started
     lines = manifest(tmp_path / "out")
     assert [line["status"] for line in lines] == statuses

@@ -12,7 +12,8 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
-from summarize.cli import app, one_line
+from summarize.cli import app
+from summarize.cli.options import one_line
 
 BAD = Path(__file__).resolve().parent / "bad_inputs"
 ARTICLES = BAD / "duplicates"
@@ -104,7 +105,7 @@ def test_an_unexpected_error_is_one_line_exit_1_and_traceback_only_with_verbose(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr("summarize.cli.scan_folder", boom)
+    monkeypatch.setattr("summarize.cli.commands.scan_folder", boom)
     result = invoke("run", str(ARTICLES))
     assert result.exit_code == 1
     assert only_error_line(result) == (

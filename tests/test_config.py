@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.config import Settings
+from summarize.config import EngineName, ModeName, Settings
 from summarize.errors import ConfigError
 
 
@@ -65,3 +65,30 @@ def test_explicit_options_override_environment(monkeypatch: pytest.MonkeyPatch) 
 def test_bad_settings_are_config_errors(kwargs: dict[str, object], needle: str) -> None:
     with pytest.raises(ConfigError, match=needle):
         Settings.from_env(**kwargs).check()
+
+
+def test_engine_and_mode_are_typed_members_and_plain_strings_still_work() -> None:
+    settings = Settings(engine="offline", mode="tools")
+    assert settings.engine is EngineName.OFFLINE and settings.mode is ModeName.TOOLS
+    assert settings.engine == "offline" and f"{settings.mode}" == "tools"
+    assert Settings().mode is ModeName.AUTO  # picked per endpoint (#14)
+    assert Settings.from_env(engine="llm", model="m", base_url="http://x").resolved_engine() is (
+        EngineName.LLM
+    )
+
+
+def test_every_mode_names_an_instructor_mode() -> None:
+    import instructor
+
+    from summarize.engines.llm.client import instructor_mode
+
+    for mode in ModeName:
+        if mode is ModeName.AUTO:  # resolved to one of the others per endpoint
+            with pytest.raises(ConfigError, match="resolved per endpoint"):
+                instructor_mode(mode.value)
+            continue
+        assert instructor_mode(mode.value) is instructor.Mode(mode.instructor_mode)
+    assert instructor_mode("json") is instructor.Mode.JSON_SCHEMA
+    assert instructor_mode("tools") is instructor.Mode.TOOLS
+    with pytest.raises(ConfigError, match="choose from: auto, json, md_json, tools"):
+        instructor_mode("xml")

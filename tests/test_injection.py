@@ -331,4 +331,6 @@ def test_cli_with_an_obeying_model_exits_1_and_keeps_the_old_output(
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("summarize: error:") and "narrator's voice" in last
     assert out.read_text() == '{"old": true}\n'
-    assert [p.name for p in tmp_path.iterdir()] == ["summary.json"]
+    # besides the old output, only the model's last reply, kept for inspection (#14)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["summary.failed.json", "summary.json"]
+    assert json.loads((tmp_path / "summary.failed.json").read_text()) == obeyed_in_prose()

@@ -8,7 +8,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from summarize.errors import ArticleReadError
@@ -77,6 +77,9 @@ def test_decoding_arbitrary_bytes_gives_text_or_a_read_error(raw: bytes) -> None
 @FAST
 @given(text=any_text, encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
 def test_unicode_files_decode_to_exactly_their_text(text: str, encoding: str) -> None:
+    # UTF-16-LE's BOM followed by U+0000 is byte for byte UTF-32-LE's BOM (FF FE 00 00):
+    # ambiguous by the encodings' own definition, and no article starts with NUL
+    assume(not (encoding == "utf-16" and text.startswith("\x00")))
     raw = text.encode(encoding)
     try:
         decoded = decode_bytes(raw, Path("x.txt"))

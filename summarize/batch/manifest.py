@@ -5,7 +5,9 @@ Fields: ``event``, ``status`` (``ok``, ``failed`` or ``skipped-budget``),
 the model for the event, transport retries and re-asks included),
 ``cache_hits``, ``tokens`` (``prompt``/``completion``/``total`` received from
 the endpoint), ``cached_tokens`` (served from the cache, not paid for),
-``cost_usd`` (null when the model's price is unknown), ``latency_s``,
+``cost_usd`` (null when the model's price is unknown), ``estimated_usd`` and
+``estimated_tokens`` (``prompt``/``completion``: what the budget estimate
+expected before the model call; null when nothing was estimated), ``latency_s``,
 ``error`` (``{"type", "message"}`` or null), ``finished_at`` (UTC ISO time)
 and ``resumed`` (true when ``--resume`` kept an earlier output).
 
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from summarize.atomic import write_atomic
+from summarize.batch.pricing import Estimate, Price
 from summarize.errors import OutputError
 
 MANIFEST_NAME = "manifest.jsonl"
@@ -48,10 +51,22 @@ class ManifestEntry:
     )
     cached_tokens: int = 0
     cost_usd: float | None = 0.0
+    estimated_usd: float | None = None
+    estimated_tokens: dict[str, int] | None = None
     latency_s: float = 0.0
     error: dict[str, Any] | None = None
     finished_at: str | None = None
     resumed: bool = False
+
+    def record_estimate(self, estimate: Estimate, price: Price) -> float:
+        """Keep ``estimate`` (priced at ``price``) beside the actual cost; return its USD."""
+        usd = estimate.cost(price)
+        self.estimated_usd = usd
+        self.estimated_tokens = {
+            "prompt": estimate.prompt_tokens,
+            "completion": estimate.completion_tokens,
+        }
+        return usd
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=False)

@@ -11,6 +11,17 @@ own with ``--prices FILE``, a JSON object such as::
 A model name matches an entry exactly, or else the longest entry it starts with
 (``gpt-4o-mini-2024-07-18`` is priced as ``gpt-4o-mini``). A model with no entry
 has an unknown price: its cost counts as 0 and the run warns once.
+
+Before an event's model call, :func:`estimate_event` sizes it for the budget:
+the prompt is the characters the call sends (the rendered messages, measured,
+plus the response schema as an endpoint bills it, :func:`schema_prompt_chars`)
+at :data:`CHARS_PER_TOKEN`; the reply is the JSON the schema asks for, sized
+by the event: a fixed part (event, summary), one ``DocumentInfo`` per article
+and one ``Claim`` per attribution relation the evidence stage found (its
+statement, speaker and the sentence it quotes). :class:`Calibration` then
+scales both by what finished events actually used against their estimates, so
+a model that writes less (or an endpoint that bills the schema differently)
+is learnt from the first events of a batch.
 """
 
 from __future__ import annotations
@@ -20,8 +31,27 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from summarize.errors import ConfigError
+from summarize.evidence.types import Attribution, EvidenceBundle
+from summarize.models import Claim, DocumentInfo, Event, Evidence, Speaker, SummaryBody
+
+#: Characters per token: OpenAI's rule of thumb for English text ("one token
+#: generally corresponds to ~4 characters"); a tokenizer such as tiktoken would
+#: download its encodings at run time, which an offline install cannot.
+CHARS_PER_TOKEN = 4
+#: Schema keywords an endpoint leaves out when it bills a response schema, and the
+#: tokens it adds around it (openai/openai-cookbook issue #2140, measured there
+#: against billed usage: JSON of the schema without these keys, plus 9 tokens).
+SCHEMA_UNBILLED_KEYS = frozenset({"required", "additionalProperties", "$schema"})
+SCHEMA_EXTRA_TOKENS = 9
+#: Characters a model writes for a free-text field the event does not size:
+#: the event title and one document's ``reason``.
+TITLE_CHARS = 60
+REASON_CHARS = 80
+#: The summary prose, per claim it reports (about one attributed clause each).
+SUMMARY_CHARS_PER_CLAIM = 90
 
 
 @dataclass(frozen=True)
@@ -137,3 +167,104 @@ class Budget:
         if self.limit is not None:
             self.reserved = max(0.0, self.reserved - estimate)
         self.spent += actual
+
+
+def _billed(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: _billed(v) for k, v in node.items() if k not in SCHEMA_UNBILLED_KEYS}
+    if isinstance(node, list):
+        return [_billed(v) for v in node]
+    return node
+
+
+def schema_prompt_chars(schema: Mapping[str, Any]) -> int:
+    """Prompt characters a response schema costs: its compact JSON without the keys
+    an endpoint does not bill, plus :data:`SCHEMA_EXTRA_TOKENS` (module constants)."""
+    compact = json.dumps(_billed(dict(schema)), separators=(",", ":"), ensure_ascii=False)
+    return len(compact) + SCHEMA_EXTRA_TOKENS * CHARS_PER_TOKEN
+
+
+def tokens_for(chars: int) -> int:
+    """Tokens for ``chars`` characters at :data:`CHARS_PER_TOKEN` (rounded up)."""
+    return -(-max(0, chars) // CHARS_PER_TOKEN)
+
+
+def _json_chars(model: SummaryBody | Claim | DocumentInfo) -> int:
+    """Characters of ``model`` as a model writes JSON (``", "`` and ``": "`` between items)."""
+    return len(json.dumps(model.model_dump(mode="json"), ensure_ascii=False))
+
+
+def _claim_chars(relation: Attribution, sentence: str) -> int:
+    """One claim for ``relation``: the schema's keys and ids around its statement
+    (speaker, cue, content), speaker name, the sentence as evidence and, for a direct
+    quotation, the quote."""
+    skeleton = Claim(
+        id="c00",
+        statement="-",
+        speaker=Speaker(name=relation.source_name),
+        quote=None,
+        evidence=[Evidence(document=relation.document, quote="-")],
+        reported_by=[relation.document],
+    )
+    statement = len(relation.source_name) + len(relation.cue.text) + len(relation.content.text)
+    quote = len(relation.content.text) if relation.direct else 0
+    return _json_chars(skeleton) + statement + len(sentence) + quote
+
+
+def completion_chars(bundle: EvidenceBundle) -> int:
+    """Characters of the reply the schema asks for, sized by ``bundle`` (module doc)."""
+    sentences = {s.id: s.text for s in bundle.sentences}
+    empty = SummaryBody(event=Event(title="-"), summary="", claims=[], documents=[])
+    chars = _json_chars(empty) + TITLE_CHARS
+    for article in bundle.articles:
+        info = DocumentInfo(id=article.id, on_event=True, reason="-")
+        chars += _json_chars(info) + REASON_CHARS
+    for relation in bundle.attributions:
+        sentence = sentences.get(relation.sentence_id or "", relation.content.text)
+        chars += _claim_chars(relation, sentence) + SUMMARY_CHARS_PER_CLAIM
+    return chars
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """An event's expected tokens before its model call."""
+
+    prompt_tokens: int
+    completion_tokens: int
+
+    def cost(self, price: Price) -> float:
+        return price.cost(self.prompt_tokens, self.completion_tokens)
+
+
+def estimate_event(prompt_chars: int, bundle: EvidenceBundle) -> Estimate:
+    """The estimate for an event whose call sends ``prompt_chars`` characters."""
+    return Estimate(tokens_for(prompt_chars), tokens_for(completion_chars(bundle)))
+
+
+@dataclass
+class Calibration:
+    """Tokens finished events used against what was estimated for them, to scale
+    the next estimates (prompt and completion apart). Until an event has finished
+    with tokens from the endpoint (not the cache), estimates pass unchanged."""
+
+    estimated_prompt: int = 0
+    actual_prompt: int = 0
+    estimated_completion: int = 0
+    actual_completion: int = 0
+
+    def observe(self, estimate: Estimate, prompt_tokens: int, completion_tokens: int) -> None:
+        """An event estimated as ``estimate`` used these tokens (0 when not known)."""
+        if prompt_tokens > 0 and completion_tokens > 0:
+            self.estimated_prompt += estimate.prompt_tokens
+            self.actual_prompt += prompt_tokens
+            self.estimated_completion += estimate.completion_tokens
+            self.actual_completion += completion_tokens
+
+    def adjust(self, estimate: Estimate) -> Estimate:
+        """``estimate`` scaled by the ratios observed so far."""
+        if not self.estimated_prompt or not self.estimated_completion:
+            return estimate
+        return Estimate(
+            round(estimate.prompt_tokens * self.actual_prompt / self.estimated_prompt),
+            round(estimate.completion_tokens * self.actual_completion / self.estimated_completion),
+        )

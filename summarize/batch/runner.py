@@ -50,7 +50,16 @@ from summarize.batch.manifest import (
     ManifestEntry,
     ManifestWriter,
 )
-from summarize.batch.pricing import Budget, Price, PriceTable, load_price_table
+from summarize.batch.pricing import (
+    Budget,
+    Calibration,
+    Estimate,
+    Price,
+    PriceTable,
+    estimate_event,
+    load_price_table,
+    schema_prompt_chars,
+)
 from summarize.batch.progress import Progress
 from summarize.batch.transport import CachingTransport, CallStats, current_stats
 from summarize.config import Settings
@@ -64,15 +73,11 @@ from summarize.errors import (
     describe,
 )
 from summarize.evidence.types import EvidenceBundle
-from summarize.models import EventSummary
+from summarize.models import Article, EventSummary
 from summarize.render import FORMATS, render, render_json, validate_summary_dict
 
 DEFAULT_CONCURRENCY = 8
 SUFFIXES = {"json": ".json", "markdown": ".md", "html": ".html"}
-#: Completion tokens assumed for an event before any event has finished.
-DEFAULT_COMPLETION_TOKENS = 2000
-#: Characters per token in the budget estimate (a common rule of thumb for English).
-CHARS_PER_TOKEN = 4
 
 
 @dataclass(frozen=True)
@@ -175,6 +180,15 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def _prompt_chars(bundle: EvidenceBundle, engine: Engine | None) -> int:
+    """Characters of the request the event's model call will send (messages, and the
+    response schema as an endpoint bills it), for the budget estimate. The ``llm``
+    engine keeps the messages it renders here for the call that follows."""
+    if not isinstance(engine, ModelEngine):
+        return 0
+    return engine.prompt_chars(bundle) + schema_prompt_chars(engine.response_schema())
+
+
 class BatchRunner:
     """One batch run. ``engine`` replaces the engine the settings would build
     (tests and benchmarks); ``http_transport`` the real network transport under
@@ -213,7 +227,7 @@ class BatchRunner:
                     "unknown (pass --prices FILE to set one)"
                 )
         self._budget = Budget(options.budget_usd)
-        self._completions: list[int] = []
+        self._calibration = Calibration()
         self._cache: ReplyCache | None = None
         self._http: httpx.AsyncClient | None = None
         self._cpu: Executor | None = None
@@ -280,21 +294,15 @@ class BatchRunner:
 
     # one event ----------------------------------------------------------------
 
-    def _estimate(self, bundle: EvidenceBundle, engine: Engine | None = None) -> float:
-        if self._price is None:
-            return 0.0
-        chars = engine.prompt_chars(bundle) if isinstance(engine, ModelEngine) else 0
-        prompt = chars // CHARS_PER_TOKEN
-        completions = self._completions
-        completion = (
-            sum(completions) // len(completions) if completions else DEFAULT_COMPLETION_TOKENS
-        )
-        return self._price.cost(prompt, completion)
+    def _estimate(self, bundle: EvidenceBundle, engine: Engine | None = None) -> Estimate | None:
+        if self._price is None or not self._uses_model:
+            return None
+        return estimate_event(_prompt_chars(bundle, engine), bundle)
 
-    def _write(self, event: str, summary: EventSummary) -> str:
+    def _write(self, event: str, summary: EventSummary, articles: Sequence[Article]) -> str:
         record, rendered = output_paths(self.options.out_dir, event, self.options.fmt)
         if rendered != record:
-            write_atomic(rendered, render(summary, self.options.fmt))
+            write_atomic(rendered, render(summary, self.options.fmt, articles=articles))
         write_atomic(record, render_json(summary))  # last: its presence marks completion
         return str(rendered)
 
@@ -308,6 +316,7 @@ class BatchRunner:
         started = time.monotonic()
         entry = ManifestEntry(event=folder.name, status=FAILED)
         estimate = 0.0
+        estimated: Estimate | None = None
         admitted = False
         if isinstance(prepared, PrepareFailure):
             entry.error = prepared.error
@@ -319,8 +328,10 @@ class BatchRunner:
         bundle = prepared.bundle
         try:
             loop = asyncio.get_running_loop()
+            estimated = self._estimate(bundle, engine)
+            if estimated is not None and self._price is not None:
+                estimate = entry.record_estimate(self._calibration.adjust(estimated), self._price)
             if self._budget.limit is not None:
-                estimate = self._estimate(bundle, engine)
                 if not self._budget.admit(estimate):
                     entry.status = SKIPPED_BUDGET
                     entry.error = {
@@ -331,10 +342,10 @@ class BatchRunner:
                     return entry
                 admitted = True
             summary = await compose_verified(engine, bundle)
-            entry.output = await loop.run_in_executor(self._io, self._write, folder.name, summary)
+            entry.output = await loop.run_in_executor(
+                self._io, self._write, folder.name, summary, bundle.articles
+            )
             entry.status = OK
-            if stats.completion_tokens:
-                self._completions.append(stats.completion_tokens)
         except SummarizeError as exc:
             entry.error = describe(exc)
         except Exception as exc:  # one event's bug must not stop the batch
@@ -345,6 +356,8 @@ class BatchRunner:
                 if self._price is not None
                 else None
             )
+            if estimated is not None and not stats.cache_hits:
+                self._calibration.observe(estimated, stats.prompt_tokens, stats.completion_tokens)
             if admitted:
                 self._budget.settle(estimate, cost or 0.0)
             else:

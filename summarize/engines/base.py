@@ -3,7 +3,7 @@ calls a model offers (batch budgets, reply caches and map-reduce read it)."""
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import EventSummary
@@ -28,6 +28,10 @@ class ModelEngine(Engine, Protocol):
     """Version of the prompt templates (part of every reply-cache key)."""
 
     def prompt_chars(self, bundle: EvidenceBundle) -> int:
-        """Characters of the request the engine will send for ``bundle`` (messages and
-        output schema): what a cost estimate is based on."""
+        """Characters of the messages the engine will send for ``bundle``: with
+        :meth:`response_schema`, what a cost estimate is based on."""
+        ...
+
+    def response_schema(self) -> dict[str, Any]:
+        """The JSON schema sent with each request for the reply's shape."""
         ...

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from summarize.evaluation.scoring import ALL_SCORES, LOWER_IS_BETTER, SHARE_SCORES
+from summarize.render_css import BASE_CSS
 
 SHORT = {
     "attribution_accuracy": "attribution",
@@ -29,19 +30,19 @@ SHORT = {
 _BAD = ' class="bad"'
 COLOURS = ("#2f6db5", "#d9822b", "#3a9a5b", "#a34ea3", "#c23b3b", "#6b6b6b")
 
-_CSS = """
-body{font:15px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2em auto;
-max-width:1100px;padding:0 1em;color:#1d1d1d}
-h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd}
-table{border-collapse:collapse;margin:.6em 0;font-size:.92em}
-th,td{border:1px solid #d6d6d6;padding:.25em .55em;text-align:right}
-th:first-child,td:first-child{text-align:left}thead th{background:#f3f3f3}
-td.text{text-align:left}td.bad{background:#fbe3e3}td.good{background:#e5f4e8}.muted{color:#777}
-details{margin:.4em 0}summary{cursor:pointer;font-weight:600}
+# The shared stylesheet, then what only the report needs (wide score tables).
+_CSS = (
+    BASE_CSS
+    + """
+body{max-width:1100px;font-size:15px}table{width:auto;font-size:.92em}
+th,td{padding:.25em .55em;text-align:right}th:first-child,td:first-child{text-align:left}
+td.text{text-align:left}td.bad{background:#fbe3e3}td.good{background:#e5f4e8}
 .expl{margin:.3em 0 .3em 1.2em}.expl dt{font-weight:600}.expl dd{margin:0 0 .4em 1em}
 .swatch{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em}
-code{background:#f4f4f4;padding:0 .2em}
+svg{max-width:100%;height:auto}
+@media (max-width:40rem){table{display:block;overflow-x:auto}}
 """
+)
 
 
 def _e(value: object) -> str:
@@ -222,6 +223,7 @@ def render_report(runs: Sequence[dict[str, Any]], title: str = "summarize eval r
             body.append("</ul>")
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>"
         + "\n".join(body)
         + "</body></html>\n"

@@ -11,15 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NUMBER_WORDS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12,
-    "dozen": 12,
-}  # fmt: skip
-_SCALES = {"thousand": 1_000, "million": 1_000_000}
+from summarize.lang.events import GROUPS, KIND_VERBS, KIND_WORDS
+from summarize.lang.numbers import NUMBER_WORDS, SCALES
 
 _QUALIFIER = (
     r"at\s+least|more\s+than|over|about|around|some|nearly|almost|up\s+to|as\s+many\s+as|"
@@ -34,28 +27,6 @@ _NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 
-KIND_WORDS: dict[str, tuple[str, ...]] = {
-    "killed": ("killed", "dead", "died", "deaths", "death", "lives", "fatalities", "martyred"),
-    "injured": ("injured", "wounded", "hurt", "injuries", "injury"),
-    "destroyed": ("destroyed", "damaged", "destruction", "demolished", "razed"),
-}
-_BEFORE_VERBS: dict[str, str] = {
-    "killing": "killed", "kills": "killed", "killed": "killed", "kill": "killed",
-    "injuring": "injured", "injures": "injured", "injured": "injured",
-    "wounding": "injured", "wounds": "injured", "wounded": "injured",
-    "destroying": "destroyed", "destroyed": "destroyed", "damaging": "destroyed",
-    "damaged": "destroyed", "destruction": "destroyed",
-}  # fmt: skip
-GROUPS: dict[str, str] = {
-    "people": "people", "person": "people", "persons": "people", "civilians": "people",
-    "civilian": "people", "others": "people", "residents": "people", "victims": "people",
-    "workers": "people", "individuals": "people", "adults": "people",
-    "children": "children", "kids": "children", "child": "children", "minors": "children",
-    "soldiers": "soldiers", "troops": "soldiers", "servicemen": "soldiers",
-    "fighters": "soldiers", "militants": "soldiers",
-    "houses": "houses", "homes": "houses", "buildings": "houses", "house": "houses",
-    "apartments": "houses", "dwellings": "houses",
-}  # fmt: skip
 _STOP_RE = re.compile(r"[.;!?\n]")
 _WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
 
@@ -96,7 +67,7 @@ def parse_number(text: str, scale: str | None = None) -> int | None:
     else:
         value = NUMBER_WORDS.get(cleaned)
     if value is not None and scale:
-        value *= _SCALES[scale.lower()]
+        value *= SCALES[scale.lower()]
     return value
 
 
@@ -138,10 +109,10 @@ def _classify(
     included = False
     tail = " ".join(before_words[-4:])
     # "killing 12", "injuring at least 40", "destruction of as many as 20 houses"
-    if before_words and before_words[-1] in _BEFORE_VERBS:
-        kind = _BEFORE_VERBS[before_words[-1]]
-    elif len(before_words) > 1 and before_words[-1] == "of" and before_words[-2] in _BEFORE_VERBS:
-        kind = _BEFORE_VERBS[before_words[-2]]
+    if before_words and before_words[-1] in KIND_VERBS:
+        kind = KIND_VERBS[before_words[-1]]
+    elif len(before_words) > 1 and before_words[-1] == "of" and before_words[-2] in KIND_VERBS:
+        kind = KIND_VERBS[before_words[-2]]
     elif re.search(r"\b(?:death\s+toll|toll)\b(?:\s+\w+){0,3}$", " ".join(before_words[-5:])):
         kind = "killed"
     else:

@@ -8,6 +8,8 @@ import re
 from summarize.evidence.cues import form_table
 from summarize.evidence.quotes import quote_regions
 from summarize.evidence.sentences import sentence_bounds
+from summarize.lang.function_words import DETERMINERS
+from summarize.lang.verbs import NOUN_LIKE_CUE_FORMS
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _NEWLINE_RE = re.compile(r"[ \t]*\n[ \t]*")
@@ -48,34 +50,6 @@ def unwrap(text: str) -> str:
     return "".join(chars)
 
 
-#: Cue forms that are nearly always nouns in news copy ("the United States", "the issue").
-_RARELY_CUES = frozenset(
-    [
-        "state",
-        "states",
-        "issue",
-        "issues",
-        "rule",
-        "rules",
-        "email",
-        "emails",
-        "message",
-        "messages",
-        "text",
-        "texts",
-        "figure",
-        "figures",
-        "counter",
-        "counters",
-        "post",
-        "posts",
-    ]
-)
-
-
-_DETERMINERS = frozenset(["the", "a", "an", "this", "these", "those", "every", "no"])
-
-
 def _may_attribute(sentence: str, cue_forms: dict[str, str]) -> bool:
     previous = ""
     previous_end = 0
@@ -85,8 +59,8 @@ def _may_attribute(sentence: str, cue_forms: dict[str, str]) -> bool:
             previous = ""  # punctuation between: '"No," said X' is no determiner
         if lowered == "according" or (
             lowered in cue_forms
-            and lowered not in _RARELY_CUES
-            and previous not in _DETERMINERS  # "the report", "a claim": a noun
+            and lowered not in NOUN_LIKE_CUE_FORMS
+            and previous not in DETERMINERS  # "the report", "a claim": a noun
         ):
             return True
         previous, previous_end = lowered, match.end()

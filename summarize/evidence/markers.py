@@ -9,6 +9,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from summarize.lang.page import NOT_SPEAKER_LABELS
+from summarize.lang.verbs import INVERTED_LABEL_VERBS
+
 #: "LABEL: text" at a line start: one to four capitalised words, then a colon.
 _LABEL_RE = re.compile(
     r"^[ \t]*[\"\u201c]?(?P<label>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}):"
@@ -19,14 +22,6 @@ _LABEL_RE = re.compile(
 _BYLINE_RE = re.compile(
     r"[ \t]*(?P<dash>[\u2015\u2014])[ \t]*"
     r"(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z\u00c0-\u024f][\w.'\u2019-]*){0,4})"
-)
-#: Speech verbs that open an inverted label ("Said Ellis: ...", "Added Smith: ...").
-_INVERTED_VERBS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
-#: First words of a "Word: text" line that is no speaker label: page furniture,
-#: corrections and determiner-led headline kickers ("The Latest: ...").
-_NOT_LABELS = frozenset(
-    {"photo", "read", "source", "update", "note", "editor", "watch", "via", "correction"}
-    | {"clarification", "the", "a", "an"}
 )
 
 
@@ -44,7 +39,7 @@ def speaker_labels(text: str) -> list[Marked]:
     out = []
     for match in _LABEL_RE.finditer(text):
         label = match.group("label")
-        if label.split()[0].lower() in _NOT_LABELS or label.endswith("."):
+        if label.split()[0].lower() in NOT_SPEAKER_LABELS or label.endswith("."):
             continue
         start, end = match.span("content")
         content = text[start:end].rstrip()
@@ -53,7 +48,7 @@ def speaker_labels(text: str) -> list[Marked]:
         colon = match.end("label")
         label_start, label_end = match.span("label")
         verb, _, name = label.partition(" ")
-        if verb.lower() in _INVERTED_VERBS and name:  # "Said Ellis: ..." names Ellis
+        if verb.lower() in INVERTED_LABEL_VERBS and name:  # "Said Ellis: ..." names Ellis
             source = (label_start + len(verb) + 1, label_end)
             out.append(
                 Marked(

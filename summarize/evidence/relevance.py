@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from summarize.evidence.figures import Figure, find_figures
-from summarize.evidence.stopwords import FUNCTION_WORDS
+from summarize.lang.function_words import FUNCTION_WORDS
 from summarize.textnorm import fold_casefold
 
 MIN_ARTICLES = 3

@@ -13,22 +13,10 @@ from __future__ import annotations
 import re
 
 from summarize.evidence.types import Sentence
+from summarize.lang.abbreviations import ABBREVIATIONS
 from summarize.models import Article
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 _END_RE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])|\n")
-_ABBREVIATIONS = _words(
-    """
-    mr mrs ms dr prof rep reps sen sens gov gen lt col sgt capt st jr sr rev hon
-    u.s u.k u.n e.u d.c no vs v jan feb mar apr aug sept sep oct nov dec inc corp
-    co ltd dept sec maj adm cmdr pres ft mt ave del assn univ jun jul etc approx est fig
-    a.m p.m e.g i.e
-    """
-)
 #: Dotted initials ("G.K", "J.R.R"; the final dot is stripped before matching).
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
@@ -40,7 +28,7 @@ def is_abbreviation(text: str, dot: int) -> bool:
     if match is None:
         return False
     word = match.group(1).lower().rstrip(".")
-    return len(word) == 1 or word in _ABBREVIATIONS or _INITIALS_RE.fullmatch(word) is not None
+    return len(word) == 1 or word in ABBREVIATIONS or _INITIALS_RE.fullmatch(word) is not None
 
 
 def inside_quotation(text: str, line_start: int, at: int) -> bool:

@@ -8,38 +8,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from summarize.evidence.cues import word_set
-
-PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "him", "her", "them"})
-FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "me", "us"})
-_PERSONAL = frozenset({"he", "she", "him", "her"})
+from summarize.lang.function_words import ARTICLES, FIRST_PERSON, GENDERED, THIRD_PERSON
+from summarize.lang.titles import ORG_WORDS as _ORG_HEADS
+from summarize.lang.titles import PERSON_TITLES, SOURCE_BODY_WORDS
 
 #: Head nouns that name a body, not a person ("Azerbaijan's Prosecutor General's Office").
-ORG_WORDS: frozenset[str] = word_set(
-    """
-    office ministry department agency committee council government army forces
-    party campaign group organization organisation company court police service
-    administration commission bureau embassy parliament congress senate house
-    union association institute center centre network newspaper paper media
-    reports report information data statement news channel agency network
-    authorities officials sources
-    """
-)
-
-#: Head nouns of titles ("the spokesman, John Smith" names John Smith).
-TITLE_WORDS: frozenset[str] = word_set(
-    """
-    president vice-president minister ministry secretary spokesman spokeswoman
-    spokesperson aide assistant adviser advisor official officer chief head leader
-    director chairman chairwoman chair governor mayor senator representative
-    ambassador envoy general commander prosecutor attorney judge lawyer analyst
-    expert correspondent reporter editor deputy member candidate nominee premier
-    prime chancellor king queen prince sheikh pope ceo founder manager professor
-    """
-)
+_BODY_WORDS: frozenset[str] = _ORG_HEADS | SOURCE_BODY_WORDS
 _POSSESSIVE_END_RE = re.compile(r"(?<=\w)['\u2019]s?$")
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
-_DETERMINERS = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True)
@@ -64,16 +40,16 @@ def _text(tokens: list[Token]) -> str:
 
 
 def _strip_det(tokens: list[Token]) -> list[Token]:
-    while tokens and tokens[0].lower_ in _DETERMINERS:
+    while tokens and tokens[0].lower_ in ARTICLES:
         tokens = tokens[1:]
     return tokens
 
 
 def _is_person(tokens: list[Token], role: str | None) -> bool:
     head = tokens[-1] if tokens else None
-    if head is None or head.lower_ in ORG_WORDS:
+    if head is None or head.lower_ in _BODY_WORDS:
         return False
-    if role is not None or head.lower_ in TITLE_WORDS:
+    if role is not None or head.lower_ in PERSON_TITLES:
         return True
     names = [t for t in tokens if t.tag_ in _NAME_TAGS]
     return len(names) >= 2 and len(names) == len(_strip_det(tokens))
@@ -101,7 +77,7 @@ def describe_source(span: Span) -> Speaker:
         return Speaker(
             name=_text(main) or _clean(span.text),
             role=role,
-            person=_is_person(name_tokens, role) or head.lower_ not in ORG_WORDS,
+            person=_is_person(name_tokens, role) or head.lower_ not in _BODY_WORDS,
         )
     tokens = [t for t in span if not (t.is_punct and t.i in (span.start, span.end - 1))]
     commas = [t for t in tokens if t.text == ","]
@@ -111,18 +87,18 @@ def describe_source(span: Span) -> Speaker:
         if (
             tail
             and all(t.tag_ in _NAME_TAGS for t in tail)
-            and any(t.lower_ in TITLE_WORDS for t in prefix)
+            and any(t.lower_ in PERSON_TITLES for t in prefix)
         ):
             return Speaker(name=_text(tail), role=_text(prefix), person=True)
     if tokens and head.tag_ in _NAME_TAGS and head.i == tokens[-1].i:
         run: list[Token] = []
         for tok in reversed(tokens):
-            if tok.tag_ in _NAME_TAGS and tok.lower_ not in TITLE_WORDS | ORG_WORDS:
+            if tok.tag_ in _NAME_TAGS and tok.lower_ not in PERSON_TITLES | _BODY_WORDS:
                 run.insert(0, tok)
             else:
                 break
         prefix = _strip_det([t for t in tokens if t.i < run[0].i]) if run else []
-        if run and prefix and any(t.lower_ in TITLE_WORDS for t in prefix):
+        if run and prefix and any(t.lower_ in PERSON_TITLES for t in prefix):
             return Speaker(name=_text(run), role=_text(prefix), person=True)
     return Speaker(name=_clean(span.text), person=_is_person(tokens, None))
 
@@ -136,8 +112,8 @@ class SpeakerMemory:
     def resolve(self, speaker: Speaker) -> Speaker:
         """The speaker a source stands for; remembers named ones."""
         lowered = speaker.name.lower()
-        if lowered in PRONOUNS:
-            wanted = [s for s in self._named if s.person == (lowered in _PERSONAL)]
+        if lowered in THIRD_PERSON:
+            wanted = [s for s in self._named if s.person == (lowered in GENDERED)]
             if lowered in ("they", "them"):
                 wanted = self._named
             found = wanted or self._named

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import instructor
 import openai
 
-from summarize.config import Settings
+from summarize.config import ModeName, Settings
 from summarize.errors import ConfigError
 
 TRANSPORT_RETRIES = 3
@@ -25,19 +25,13 @@ TRANSPORT_RETRIES = 3
 LOCAL_PLACEHOLDER_KEY = "not-needed"
 """Sent as the key to a local server (llama.cpp, Ollama, vLLM ...) when none is set."""
 
-MODES: dict[str, instructor.Mode] = {
-    "json": instructor.Mode.JSON_SCHEMA,
-    "md_json": instructor.Mode.MD_JSON,
-    "tools": instructor.Mode.TOOLS,
-}
-
 
 def instructor_mode(name: str) -> instructor.Mode:
-    """The instructor mode for a ``--mode`` value."""
-    try:
-        return MODES[name]
-    except KeyError:
-        raise ConfigError(f"unknown mode '{name}' (choose from: {', '.join(MODES)})") from None
+    """The instructor mode for a ``--mode`` value (:class:`ModeName` holds the pairs)."""
+    mode = ModeName.parse(name)
+    if mode is ModeName.AUTO:
+        raise ConfigError("--mode auto is resolved per endpoint before instructor is built")
+    return instructor.Mode(mode.instructor_mode)
 
 
 def is_local(base_url: str | None) -> bool:
@@ -88,7 +82,9 @@ class RedactSecrets(logging.Filter):
         if self.secrets:
             message = record.getMessage()
             cleaned = message
-            for secret in self.secrets:
+            # Longest first: a shorter secret that is part of a longer one must not
+            # leave the rest of the longer one in place (nor depend on set order).
+            for secret in sorted(self.secrets, key=lambda s: (-len(s), s)):
                 cleaned = redact(cleaned, secret)
             if cleaned != message:
                 record.msg, record.args = cleaned, None

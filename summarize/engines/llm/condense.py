@@ -54,6 +54,8 @@ from pydantic import BaseModel, Field
 
 from summarize.engines.llm.pointers import bundle_duplicates, bundle_sentences
 from summarize.evidence.types import DuplicateGroup, EvidenceBundle, Sentence
+from summarize.lang.calendar import MONTHS, WEEKDAYS
+from summarize.lang.function_words import FILLER_WORDS
 from summarize.models import Article
 from summarize.textnorm import fold_casefold
 
@@ -89,15 +91,6 @@ _WORD_RE = re.compile(r"\w+")
 _COMPARE_FOLD_RE = re.compile(
     r"\bu\.\s?([skn])\.(?!\w)|\bunited (states|kingdom|nations)\b|\bcease-fire\b"
 )
-#: Words whose presence or absence does not change what a passage reports: a
-#: later passage that differs from an earlier one only by these (and by
-#: punctuation, dashes, quote marks, spellings folded above) is a copy in
-#: substance. No negation, number or name is among them.
-_FILLER_LIST = (
-    "a an the on in at of to for by had has have been was were is are that which "
-    "many some about also and s"
-)
-FILLER_WORDS = frozenset(_FILLER_LIST.split())
 #: Share of a passage's words that must line up, in order, with an earlier
 #: passage for the two to be compared as copies in substance.
 SUBSTANCE_SHARE = 0.75
@@ -318,9 +311,8 @@ def _keep_introductions(docs: Sequence[_Doc], bundle: EvidenceBundle) -> None:
 
 
 _FIGURE_OR_DATE_RE = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
-    r"january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|one|two|three|four|five|six|"
+    rf"\b({'|'.join(WEEKDAYS)}|today|yesterday|{'|'.join(MONTHS)}|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds?|thousands?|millions?)\b|\d",
     re.IGNORECASE,
 )

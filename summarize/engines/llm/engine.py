@@ -146,9 +146,12 @@ class LLMEngine:
         return [ChatMessage(role=m["role"], content=m["content"]) for m in rendered]
 
     def prompt_chars(self, bundle: EvidenceBundle) -> int:
-        """Characters of the request for ``bundle``: its messages and the output schema."""
-        schema = len(json.dumps(SummaryReply.model_json_schema()))
-        return sum(len(m["content"]) for m in self.messages(bundle)) + schema
+        """Characters of the messages for ``bundle``."""
+        return sum(len(m["content"]) for m in self.messages(bundle))
+
+    def response_schema(self) -> dict[str, Any]:
+        """The reply schema sent with each request (the strict wire schema)."""
+        return SummaryReply.model_json_schema()
 
     def request_options(
         self,

@@ -150,6 +150,9 @@ class MapReduceEngine:
         """Characters of the single-request prompt (what the event would cost whole)."""
         return self.llm.prompt_chars(bundle)
 
+    def response_schema(self) -> dict[str, Any]:
+        return self.llm.response_schema()
+
     def fits(self, bundle: EvidenceBundle) -> bool:
         return self.prompt_tokens(self.llm.messages(bundle)) <= self.max_input_tokens
 

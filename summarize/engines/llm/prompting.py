@@ -30,6 +30,7 @@ from summarize.engines.llm.condense import (
     prompt_documents,
 )
 from summarize.evidence.types import EvidenceBundle
+from summarize.lang.function_words import NAMELESS
 from summarize.resources import prompts_dir
 
 SYSTEM_TEMPLATE = "system.j2"
@@ -113,11 +114,6 @@ def prompt_version() -> str:
     return f"{declared}+{digest.hexdigest()[:8]}"
 
 
-#: Speaker names that say nothing about who speaks, left out of the index.
-_NAMELESS_LIST = "i we you he she it they this that these those who which one"
-_NAMELESS = frozenset(_NAMELESS_LIST.split())
-
-
 def speaker_index(bundle: EvidenceBundle) -> list[SpeakerLine]:
     """The bundle's attributed speakers, in order of first appearance, each with
     its roles and the numbers (1-based, as in the prompt's ``number=``) of the
@@ -129,7 +125,7 @@ def speaker_index(bundle: EvidenceBundle) -> list[SpeakerLine]:
     lines: dict[str, SpeakerLine] = {}
     for a in bundle.attributions:
         name = oneline(a.source_name)
-        if name.lower() in _NAMELESS or a.document not in numbers:
+        if name.lower() in NAMELESS or a.document not in numbers:
             continue
         line = lines.setdefault(name, {"speaker": name, "roles": [], "documents": []})
         role = oneline(a.role) if a.role else None

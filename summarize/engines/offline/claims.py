@@ -28,80 +28,15 @@ from summarize.evidence.cues import cue_lemma
 from summarize.evidence.figures import Figure, find_figures
 from summarize.evidence.places import Gazetteer
 from summarize.evidence.types import Attribution, EvidenceBundle, Sentence, Span
+from summarize.lang.function_words import AUXILIARIES, LOWERABLE_OPENERS
+from summarize.lang.titles import EVIDENCE_NOUNS
+from summarize.lang.verbs import CLAUSE_CUES, DENIAL_CUES, OBJECT_CUES, REPORTING_VERBS
 from summarize.neutrality import find_loaded
 from summarize.textnorm import fold
 
 MAX_EXCERPT_CHARS = 700
 MIN_CONTENT_WORDS = 3
 
-#: Cues whose content is a clause ("said that ..."), so "said that" fits.
-CLAUSE_CUES: frozenset[str] = frozenset(
-    """
-    say tell add stress note report state write tweet emphasize emphasise point
-    according_to estimate explain insist claim reiterate declare indicate suggest argue
-    """.split()  # noqa: SIM905
-)
-#: Cues that take a noun phrase object a statement can keep: "denied the attack".
-OBJECT_CUES: dict[str, str] = {
-    "deny": "denied",
-    "reject": "rejected",
-    "dismiss": "dismissed",
-    "condemn": "condemned",
-    "announce": "announced",
-    "confirm": "confirmed",
-    "reiterate": "reiterated",
-    "express": "expressed",
-    "declare": "declared",
-    "report": "reported",
-    "urge": "urged",
-    "demand": "demanded",
-    "propose": "proposed",
-    "welcome": "welcomed",
-    "acknowledge": "acknowledged",
-    "describe": "described",
-    "characterize": "described",
-    "characterise": "described",
-}
-DENIAL_CUES: frozenset[str] = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
-_VERBS: dict[str, str] = {
-    "deny": "denied",
-    "reject": "denied",
-    "dismiss": "denied",
-    "refute": "denied",
-    "rebut": "denied",
-    "report": "reported",
-    "state": "stated",
-    "announce": "announced",
-}
-#: Source heads that name evidence, not a speaker: "according to preliminary reports".
-_NOT_SPEAKERS: frozenset[str] = frozenset(
-    [
-        "information",
-        "report",
-        "reports",
-        "data",
-        "figures",
-        "figure",
-        "estimates",
-        "statistics",
-        "footage",
-        "video",
-        "images",
-        "evidence",
-        "reporting",
-        "record",
-        "records",
-        "document",
-        "documents",
-        "resolutions",
-    ]
-)
-_LOWERABLE: frozenset[str] = frozenset(
-    """
-    a an the this that these those it its there more less at about some many several most
-    all no one two three four five six seven eight nine ten twelve dozens hundreds
-    """.split()  # noqa: SIM905
-)
 _ANAPHORIC_DESCRIPTIONS = re.compile(
     r"^(?:the\s+)(?:latter|former|official|spokesman|spokeswoman|spokesperson|minister|"
     r"aide|diplomat|envoy|officer|source)$",
@@ -186,19 +121,9 @@ def trim_content(text: str) -> tuple[int, int]:
             return start, end
 
 
-#: First words of a reported clause that has lost its subject to a relative
-#: clause ("targets that the Pentagon said were used by ..."): no statement can
-#: quote it as "said that ...".
-_SUBJECTLESS_STARTS: frozenset[str] = frozenset(
-    """
-    is are was were be been has have had will would could should can may might must do does did
-    """.split()  # noqa: SIM905
-)
-
-
 def _no_subject(content: str, direct: bool) -> bool:
     words = content.split(maxsplit=1)
-    return not direct and bool(words) and words[0].lower() in _SUBJECTLESS_STARTS
+    return not direct and bool(words) and words[0].lower() in AUXILIARIES
 
 
 def _trimmed(text: str) -> str:
@@ -260,7 +185,7 @@ def _is_speaker(att: Attribution, parsed: ParsedSpeaker) -> bool:
     if "," in parsed.surface and (not parsed.person or " including " in parsed.surface):
         return False  # "World powers, including Russia, France, and the US": no one speaker
     words = re.findall(r"[\w']+", name.lower())
-    return bool(words) and words[-1] not in _NOT_SPEAKERS and len(words) <= 10
+    return bool(words) and words[-1] not in EVIDENCE_NOUNS and len(words) <= 10
 
 
 _MEDIUM_RE = re.compile(
@@ -435,7 +360,7 @@ def quoted(text: str, *, lower_first: bool = False) -> str:
         inner += "'"
     if lower_first:
         first = inner.split(" ", 1)[0]
-        if first.lower() in _LOWERABLE:
+        if first.lower() in LOWERABLE_OPENERS:
             inner = inner[0].lower() + inner[1:]
     return f'"{inner}"'
 
@@ -454,7 +379,7 @@ def reporting_verb(draft: DraftClaim) -> str:
     """A neutral verb for the cue: denied, reported, stated, announced, or said."""
     if not draft.clause and draft.cue_lemma in OBJECT_CUES:
         return OBJECT_CUES[draft.cue_lemma]
-    return _VERBS.get(draft.cue_lemma, "said")
+    return REPORTING_VERBS.get(draft.cue_lemma, "said")
 
 
 def statement(draft: DraftClaim, speaker: str) -> str:

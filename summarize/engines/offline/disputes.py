@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from summarize.engines.offline.claims import reporting_verb
 from summarize.engines.offline.merging import MergedClaim
 from summarize.evidence.figures import Figure
+from summarize.lang.calendar import WEEKDAYS
+from summarize.lang.events import EVENT_CONCEPTS
+from summarize.lang.function_words import FUNCTION_WORDS
 from summarize.textnorm import fold_casefold
 
 _CUMULATIVE_RE = re.compile(
@@ -28,7 +31,6 @@ _CUMULATIVE_RE = re.compile(
     r"since\s+the\s+(?:start|beginning))\b",
     re.IGNORECASE,
 )
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _STATED_ON_RE = re.compile(
     r"\b(?:said|says|announced|reported|stated|told)\s+(?:on\s+)?(" + "|".join(WEEKDAYS) + r")\b",
     re.IGNORECASE,
@@ -41,79 +43,6 @@ TOPIC_NAMES: dict[tuple[str, str], str] = {
     ("injured", "soldiers"): "number of soldiers injured",
     ("destroyed", "houses"): "number of houses destroyed",
 }
-#: Words folded to one concept so a denial can be matched to what it denies.
-_CONCEPTS: dict[str, str] = {
-    "killed": "kill", "killing": "kill", "dead": "kill", "deaths": "kill", "death": "kill",
-    "died": "kill", "killings": "kill", "kills": "kill",
-    "injured": "injure", "wounded": "injure", "injuries": "injure", "injuring": "injure",
-    "bombed": "attack", "bombing": "attack", "bombardment": "attack", "shelling": "attack",
-    "shelled": "attack", "shells": "attack", "struck": "attack", "strike": "attack",
-    "attacks": "attack", "attacked": "attack", "missile": "attack", "missiles": "attack",
-    "fired": "attack", "fire": "attack", "hit": "attack", "targeted": "attack",
-    "targeting": "attack",
-}  # fmt: skip
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "but",
-        "that",
-        "this",
-        "these",
-        "those",
-        "with",
-        "by",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "it",
-        "its",
-        "their",
-        "his",
-        "her",
-        "they",
-        "he",
-        "she",
-        "we",
-        "our",
-        "which",
-        "who",
-        "whom",
-        "not",
-        "no",
-        "also",
-        "than",
-        "more",
-        "at",
-        "least",
-        "after",
-        "before",
-        "into",
-        "over",
-        "about",
-        "there",
-        "said",
-        "says",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -230,7 +159,7 @@ def _join_topics(topics: Sequence[str]) -> str:
 
 def _concepts(text: str) -> set[str]:
     words = re.findall(r"[a-z]+", fold_casefold(text))
-    return {_CONCEPTS.get(w, w) for w in words if w not in _STOP and len(w) > 2}
+    return {EVENT_CONCEPTS.get(w, w) for w in words if w not in FUNCTION_WORDS and len(w) > 2}
 
 
 def denial_disputes(

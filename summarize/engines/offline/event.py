@@ -19,43 +19,15 @@ from collections import Counter
 from collections.abc import Sequence
 
 from summarize.evidence.places import Gazetteer
-from summarize.evidence.stopwords import FUNCTION_WORDS
+from summarize.lang.events import GENERAL_WORDS
+from summarize.lang.function_words import FUNCTION_WORDS
 from summarize.models import Article
 from summarize.neutrality import find_loaded
 from summarize.textnorm import fold, fold_casefold
 
 _WORD_RE = re.compile(r"[A-Za-z][a-z-]+")
 # Function words plus words too general to name an event in a title.
-_TITLE_STOP = FUNCTION_WORDS | frozenset(
-    [
-        "according",
-        "added",
-        "city",
-        "civilians",
-        "country",
-        "day",
-        "days",
-        "including",
-        "least",
-        "month",
-        "months",
-        "others",
-        "part",
-        "parts",
-        "people",
-        "reported",
-        "side",
-        "sides",
-        "stated",
-        "time",
-        "times",
-        "told",
-        "week",
-        "weeks",
-        "year",
-        "years",
-    ]
-)
+_TITLE_STOP = FUNCTION_WORDS | GENERAL_WORDS
 
 
 def event_date(report_dates: Sequence[dt.date | None]) -> dt.date | None:

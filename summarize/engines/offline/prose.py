@@ -16,11 +16,13 @@ from dataclasses import dataclass
 
 from summarize.engines.offline.disputes import FoundDispute
 from summarize.evidence.figures import Figure
+from summarize.lang.events import KIND_WORDS
 from summarize.neutrality import find_loaded
 
 MAX_QUOTED_CLAIMS = 2
 MAX_STATEMENT_CHARS = 260
-_KIND_ORDER = {"killed": 0, "injured": 1, "destroyed": 2}
+#: Figures are told killed first, then injured, then destroyed (the kinds' order).
+_KIND_ORDER = {kind: i for i, kind in enumerate(KIND_WORDS)}
 PROSE_GROUPS = frozenset({"people", "children", "houses"})
 _NUMBERS = {1: "One", 2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six", 7: "Seven"}
 

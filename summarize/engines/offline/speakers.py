@@ -17,152 +17,29 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from summarize.evidence.places import Gazetteer
+from summarize.lang.function_words import ARTICLES, NAMELESS
+from summarize.lang.titles import (
+    NAME_BODY_WORDS,
+    NAME_JOINERS,
+    PERSON_TITLES,
+    ROLE_BREAKS,
+    ROLE_NOUNS,
+    ROLE_SYNONYMS,
+    TITLE_BODIES,
+    TITLE_QUALIFIERS,
+)
+from summarize.lang.titles import ORG_WORDS as _ORG_HEADS
 from summarize.textnorm import fold
 
 #: Words that make up titles and roles rather than names.
-TITLE_WORDS: frozenset[str] = frozenset(
-    [
-        "president",
-        "presidential",
-        "vice",
-        "prime",
-        "minister",
-        "ministry",
-        "ministries",
-        "minister's",
-        "justice",
-        "defense",
-        "defence",
-        "foreign",
-        "interior",
-        "affairs",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "spokespeople",
-        "secretary",
-        "general",
-        "deputy",
-        "aide",
-        "aides",
-        "assistant",
-        "adviser",
-        "advisor",
-        "leader",
-        "chief",
-        "head",
-        "ambassador",
-        "envoy",
-        "governor",
-        "mayor",
-        "senator",
-        "representative",
-        "rep",
-        "official",
-        "officials",
-        "commander",
-        "director",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "member",
-        "members",
-        "office",
-        "prosecutor",
-        "prosecutors",
-        "prosecutor's",
-        "correspondent",
-        "reporter",
-        "editor",
-        "analyst",
-        "expert",
-        "spokesmen",
-        "authorities",
-        "authority",
-        "government",
-        "army",
-        "military",
-        "forces",
-        "police",
-        "agency",
-        "national",
-        "state",
-        "department",
-        "council",
-        "committee",
-        "party",
-        "ruling",
-        "press",
-        "service",
-        "services",
-        "top",
-        "senior",
-        "former",
-        "acting",
-        "lieutenant",
-        "colonel",
-        "general's",
-        "the",
-        "of",
-        "to",
-        "for",
-        "and",
-        "in",
-        "at",
-        "on",
-    ]
-)
+TITLE_WORDS: frozenset[str] = ROLE_NOUNS | TITLE_QUALIFIERS | TITLE_BODIES | NAME_JOINERS
 #: Words that make a capitalised name a body, not a person: "United Nations".
-ORG_WORDS: frozenset[str] = frozenset(
-    """
-    nations union agency organization organisation group court assembly parliament congress
-    senate house bank fund news times post company corporation inc institute university
-    association federation coalition alliance front movement command guard network press
-    channel television radio ministry office council committee government
-    """.split()  # noqa: SIM905
-)
-_DETERMINERS = ("the ", "a ", "an ")
-_PRONOUNS: frozenset[str] = frozenset(
-    [
-        "he",
-        "she",
-        "they",
-        "it",
-        "i",
-        "we",
-        "you",
-        "him",
-        "her",
-        "them",
-        "his",
-        "its",
-        "their",
-        "this",
-        "that",
-        "who",
-    ]
-)
-_ORG_STOP: frozenset[str] = frozenset(
-    ["the", "of", "in", "for", "to", "and", "at", "on", "a", "an", "'s"]
-)
+_BODY_WORDS: frozenset[str] = _ORG_HEADS | NAME_BODY_WORDS
+_DETERMINERS = tuple(f"{article} " for article in ARTICLES)
+#: Words left out when two bodies' names are compared.
+_ORG_STOP: frozenset[str] = NAME_JOINERS | frozenset(ARTICLES) | {"'s"}
 _TOKEN_RE = re.compile(r"[\w][\w.'\u2019-]*")
-#: One spelling for words that name the same role.
-_SYNONYMS: dict[str, str] = {
-    "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson",
-    "spokesmen": "spokesperson",
-    "spokespeople": "spokesperson",
-}
-#: Role nouns that name a person ("the Azerbaijani president"), not a body.
-PERSON_TITLES: frozenset[str] = frozenset(
-    """
-    president prime minister spokesperson secretary aide assistant adviser advisor leader
-    chief head ambassador envoy governor mayor senator representative official commander
-    director chairman chairwoman chair prosecutor correspondent reporter editor analyst
-    """.split()  # noqa: SIM905
-)
 _POSSESSIVE_RE = re.compile(r"['\u2019]s$")
-_ROLE_BREAK = frozenset(["to", "of", "for", "at", "in", "with", "on"])
 
 
 @dataclass(frozen=True)
@@ -182,8 +59,8 @@ class ParsedSpeaker:
 def _norm_token(token: str) -> str:
     t = fold(token).lower().strip(".'\"-")
     t = re.sub(r"'s$", "", t)
-    if t in _SYNONYMS:
-        return _SYNONYMS[t]
+    if t in ROLE_SYNONYMS:
+        return ROLE_SYNONYMS[t]
     if len(t) > 4 and t.endswith("ies"):
         return t[:-3] + "y"
     if len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
@@ -199,7 +76,7 @@ def role_head(role: str | None) -> str | None:
     head: str | None = None
     for tok in _TOKEN_RE.findall(role):
         norm = _norm_token(tok)
-        if norm in _ROLE_BREAK:
+        if norm in ROLE_BREAKS:
             break
         if norm in PERSON_TITLES:
             head = norm
@@ -207,7 +84,7 @@ def role_head(role: str | None) -> str | None:
 
 
 def is_pronoun(name: str) -> bool:
-    return fold(name).lower().strip() in _PRONOUNS
+    return fold(name).lower().strip() in NAMELESS
 
 
 def _capitalised(token: str) -> bool:
@@ -252,7 +129,8 @@ def parse_speaker(source_name: str, role: str | None, gaz: Gazetteer) -> ParsedS
         bool(person_tokens)
         and not indefinite
         and not any(
-            _norm_token(t) in ORG_WORDS or _norm_token(t) + "s" in ORG_WORDS for t in person_tokens
+            _norm_token(t) in _BODY_WORDS or _norm_token(t) + "s" in _BODY_WORDS
+            for t in person_tokens
         )
     )
     if person:

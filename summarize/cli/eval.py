@@ -19,15 +19,23 @@ from typing import Annotated, Any
 
 import typer
 
+from summarize.cli.options import (
+    BaseUrlOpt,
+    EngineOpt,
+    ModelOpt,
+    cli_errors,
+    plural,
+    read_summary,
+    say,
+)
+from summarize.config import Settings
 from summarize.errors import EXIT_RUNTIME, EXIT_THRESHOLD
 
 eval_app = typer.Typer(
-    help="Score summaries against hand-labelled gold records.", no_args_is_help=True
+    help="Score summaries against hand-labelled gold records.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
-
-
-def _say(message: str) -> None:
-    typer.echo(message, err=True)
 
 
 @eval_app.callback()
@@ -77,7 +85,6 @@ def score_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Score one summary against one gold record and explain every score."""
-    from summarize.cli import cli_errors, read_summary
     from summarize.evaluation.gold import check_documents, load_gold
     from summarize.evaluation.scoring import ALL_SCORES, score_summary
     from summarize.loader import load_folder
@@ -91,7 +98,7 @@ def score_command(
             loaded = load_folder(folder)
             check_documents(gold, [a.id for a in loaded], str(folder))
         else:
-            _say(
+            say(
                 f"summarize: no articles folder at {folder}; grounding not measured "
                 "(pass --articles DIR)"
             )
@@ -119,11 +126,9 @@ def run_command(
             "or folders of suites, e.g. evals/*."
         ),
     ],
-    engine: Annotated[str | None, typer.Option(help="llm or offline.")] = None,
-    model: Annotated[str | None, typer.Option(help="Model for the llm engine.")] = None,
-    base_url: Annotated[
-        str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint.")
-    ] = None,
+    engine: EngineOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
     out: Annotated[
         Path | None,
         typer.Option("--out", help="Output folder (default: runs/eval-<UTC time>)."),
@@ -162,8 +167,6 @@ def run_command(
     ] = False,
 ) -> None:
     """Summarize every suite, score it, write records, and check thresholds."""
-    from summarize.cli import cli_errors
-    from summarize.config import Settings
     from summarize.errors import ConfigError
     from summarize.evaluation import runner
     from summarize.evaluation import suites as suite_mod
@@ -178,7 +181,7 @@ def run_command(
         limits = th.combine(th.load_thresholds(min_file) if min_file else None, bounds)
         found, passed = suite_mod.discover(suites)
         for p in passed:
-            _say(f"summarize: not a suite, passed over: {p.path} ({p.reason})")
+            say(f"summarize: not a suite, passed over: {p.path} ({p.reason})")
         if not found:
             raise ConfigError("no suites found among the given paths")
         settings = Settings.from_env(engine=engine, model=model, base_url=base_url)
@@ -193,14 +196,14 @@ def run_command(
                 settings=settings,
                 rescore=rescore,
                 work_dir=work_dir,
-                progress=lambda m: _say(f"summarize: {m}"),
+                progress=lambda m: say(f"summarize: {m}"),
             )
         )
         aggregate = run.aggregate()
         per_suite = {r.name: r.values for r in run.scored}
         misses, notes = th.check(limits, aggregate, per_suite)
         for note in notes:
-            _say(f"summarize: {note}")
+            say(f"summarize: {note}")
         path = runner.write_manifest(
             run,
             {
@@ -217,23 +220,24 @@ def run_command(
             typer.echo(_value_table(rows, ALL_SCORES))
         for r in run.results:
             if r.status != "ok":
-                _say(f"summarize: {r.status}: {r.name}: {r.message}")
-        _say(f"summarize: wrote {path} ({len(run.scored)} of {len(run.results)} suites scored)")
+                say(f"summarize: {r.status}: {r.name}: {r.message}")
+        scored = f"{len(run.scored)} of {plural(len(run.results), 'suite')} scored"
+        say(f"summarize: wrote {path} ({scored})")
         if html_path is not None:
             from summarize.atomic import write_atomic
             from summarize.evaluation.report_html import render_report
 
             runs = [runner.load_run(out_dir), *(runner.load_run(p) for p in compare or [])]
             write_atomic(html_path, render_report(runs))
-            _say(f"summarize: wrote {html_path}")
+            say(f"summarize: wrote {html_path}")
         for miss in misses:
-            _say(f"summarize: threshold missed: {miss}")
+            say(f"summarize: threshold missed: {miss}")
         if run.errors:
             raise typer.Exit(EXIT_RUNTIME)
         if misses:
             raise typer.Exit(EXIT_THRESHOLD)
         if limits:
-            _say("summarize: all thresholds met")
+            say("summarize: all thresholds met")
 
 
 @eval_app.command("report")
@@ -243,13 +247,12 @@ def report_command(
 ) -> None:
     """One HTML report comparing saved runs (engines, models, prompt versions)."""
     from summarize.atomic import write_atomic
-    from summarize.cli import cli_errors
     from summarize.evaluation.report_html import render_report
     from summarize.evaluation.runner import load_run
 
     with cli_errors():
         write_atomic(html_path, render_report([load_run(p) for p in runs]))
-        _say(f"summarize: wrote {html_path}")
+        say(f"summarize: wrote {html_path}")
 
 
 @eval_app.command("validate")
@@ -266,11 +269,13 @@ def validate_command(
             gold = load_gold(path)
         except GoldFormatError as exc:
             failed = True
-            _say(f"summarize: invalid: {exc}")
+            say(f"summarize: invalid: {exc}")
             continue
-        typer.echo(
-            f"ok: {path} ({len(gold.claims)} claims, {len(gold.actors)} actors, "
-            f"{len(gold.disputes)} disputes)"
-        )
+        counts = [
+            plural(len(gold.claims), "claim"),
+            plural(len(gold.actors), "actor"),
+            plural(len(gold.disputes), "dispute"),
+        ]
+        typer.echo(f"ok: {path} ({', '.join(counts)})")
     if failed:
         sys.exit(2)

@@ -12,7 +12,25 @@ from typing import Annotated
 
 import typer
 
-from summarize.loader import DEFAULT_MAX_ARTICLE_BYTES
+from summarize.cli.options import (
+    BaseUrlOpt,
+    EngineOpt,
+    FormatOpt,
+    KeyEnvOpt,
+    MaxArticleBytesOpt,
+    MaxInputTokensOpt,
+    MaxRetriesOpt,
+    ModelOpt,
+    ModeOpt,
+    SeedOpt,
+    TemperatureOpt,
+    TimeoutOpt,
+    cli_errors,
+    plural,
+    say,
+)
+from summarize.config import Settings
+from summarize.errors import EXIT_RUNTIME
 
 
 def batch_command(
@@ -20,30 +38,17 @@ def batch_command(
     out_dir: Annotated[
         Path, typer.Option("--output", "-o", help="Folder for the outputs and manifest.jsonl.")
     ],
-    engine: Annotated[
-        str | None,
-        typer.Option("--engine", help="llm or offline (default: llm when a model is configured)"),
-    ] = None,
-    model: Annotated[
-        str | None, typer.Option("--model", help="Model name (env SUMMARIZE_MODEL).")
-    ] = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option("--base-url", help="OpenAI-compatible endpoint (env OPENAI_BASE_URL)."),
-    ] = None,
-    api_key_env: Annotated[
-        str, typer.Option("--api-key-env", help="Name of the variable that holds the API key.")
-    ] = "OPENAI_API_KEY",
-    mode: Annotated[
-        str, typer.Option("--mode", help="Structured-output mode: json, md_json or tools.")
-    ] = "json",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json, markdown or html.")] = "json",
+    engine: EngineOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    api_key_env: KeyEnvOpt = Settings.api_key_env,
+    mode: ModeOpt = Settings.mode.value,
+    fmt: FormatOpt = "json",
     concurrency: Annotated[
         int, typer.Option("--concurrency", "-j", help="Events processed at the same time.")
     ] = 8,
     resume: Annotated[
-        bool,
-        typer.Option("--resume", help="Skip events whose output exists and is valid."),
+        bool, typer.Option("--resume", help="Skip events whose output exists and is valid.")
     ] = False,
     cache_dir: Annotated[
         Path | None,
@@ -63,31 +68,18 @@ def batch_command(
         float | None,
         typer.Option("--budget-usd", help="Start no event whose estimated cost would pass this."),
     ] = None,
-    max_input_tokens: Annotated[
-        int | None,
-        typer.Option(
-            "--max-input-tokens",
-            help="Events whose prompt is larger are summarized map-reduce style.",
-        ),
-    ] = None,
-    temperature: Annotated[float, typer.Option(help="Sampling temperature.")] = 0.0,
-    seed: Annotated[
-        int | None, typer.Option(help="Sampling seed, where the server honours it.")
-    ] = None,
-    max_retries: Annotated[int, typer.Option(help="Re-asks after a reply fails validation.")] = 2,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for one model reply.")] = 120.0,
-    max_article_bytes: Annotated[
-        int, typer.Option(help="Files larger than this are refused, never read into a prompt.")
-    ] = DEFAULT_MAX_ARTICLE_BYTES,
+    max_input_tokens: MaxInputTokensOpt = None,
+    temperature: TemperatureOpt = Settings.temperature,
+    seed: SeedOpt = None,
+    max_retries: MaxRetriesOpt = Settings.max_retries,
+    timeout: TimeoutOpt = Settings.timeout,
+    max_article_bytes: MaxArticleBytesOpt = Settings.max_article_bytes,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress line (failures still listed).")
     ] = False,
 ) -> None:
     """Summarize every subfolder of ROOT (one event each) into OUTDIR."""
     from summarize.batch.runner import BatchOptions, BatchRunner, failure_lines
-    from summarize.cli import cli_errors, say
-    from summarize.config import Settings
-    from summarize.errors import EXIT_RUNTIME
 
     with cli_errors():
         settings = Settings.from_env(
@@ -100,6 +92,7 @@ def batch_command(
             seed=seed,
             max_retries=max_retries,
             timeout=timeout,
+            max_input_tokens=max_input_tokens,
             max_article_bytes=max_article_bytes,
         )
         options = BatchOptions(
@@ -122,13 +115,14 @@ def batch_command(
         ok = sum(1 for e in result.entries if e.status == "ok")
         cost = "unknown" if result.cost_usd is None else f"${result.cost_usd:.4f}"
         say(
-            f"summarize: {ok}/{len(result.entries)} events ok, {len(result.failed)} failed; "
+            f"summarize: {ok}/{plural(len(result.entries), 'event')} ok, "
+            f"{len(result.failed)} failed; "
             f"{result.total_tokens:,} tokens, estimated cost {cost}, "
             f"{result.elapsed_s:.1f}s; manifest: {out_dir / 'manifest.jsonl'}"
         )
         problems = failure_lines(result.entries)
         if problems:
-            say(f"summarize: {len(problems)} event(s) without an output:")
+            say(f"summarize: {plural(len(problems), 'event')} without an output:")
             for line in problems:
                 say(line)
             raise typer.Exit(EXIT_RUNTIME)

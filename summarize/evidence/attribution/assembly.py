@@ -1,0 +1,117 @@
+"""From rule matches to reported relations: one relation per cue, split
+quotes joined, speakers resolved, relations inside another's content dropped,
+and the result as :class:`~summarize.evidence.types.Attribution` records."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from summarize.evidence.attribution.relation import Relation
+from summarize.evidence.attribution.spans import DATELINE_RE, TRIM
+from summarize.evidence.quotes import ends_quote, starts_quote
+from summarize.evidence.sentences import sentence_bounds
+from summarize.evidence.speakers import Speaker, SpeakerMemory, describe_source
+from summarize.evidence.types import Attribution, Span
+from summarize.models import Article
+
+_CONTINUE_GAP_RE = re.compile(r"^[^\"\u201c\u201d\n]{0,80}?\n?\n?[ \t]*$")
+
+
+def dedupe(relations: list[Relation]) -> list[Relation]:
+    seen: dict[tuple[int, int], Relation] = {}
+    for rel in relations:
+        seen.setdefault(rel.cue, rel)
+    return sorted(seen.values(), key=lambda r: r.cue)
+
+
+def join_split_quotes(
+    relations: list[Relation], text: str, quotes: Sequence[tuple[int, int]]
+) -> None:
+    """Give a quote that ends before its cue the quotes that carry on after it
+    ("A," he said. "B." / "A," he said, "B.") unless another cue claims them."""
+    claimed = {q for q in quotes for r in relations for c in r.content if c[0] <= q[0] < c[1]}
+    starts = [q[0] for q in quotes]
+    for rel in relations:
+        c_start, c_end = rel.content[-1]
+        if not starts_quote(text[c_start:]) or c_end > rel.cue[0]:
+            continue
+        pos = max(rel.cue[1], rel.source[1])
+        k = bisect.bisect_left(starts, pos)
+        while k < len(quotes) and quotes[k] not in claimed:
+            if not _CONTINUE_GAP_RE.match(text[pos : quotes[k][0]]):
+                break
+            rel.content.append(quotes[k])
+            claimed.add(quotes[k])
+            pos = quotes[k][1]
+            k += 1
+
+
+def _content_span(text: str, bounds: tuple[int, int]) -> Span:
+    start, end = bounds
+    while start < end and text[start] in " \t\r\n":
+        start += 1
+    dateline = DATELINE_RE.match(text, start, end)  # "WASHINGTON \u2015 Trump's ...": not said
+    if dateline is not None and dateline.end() < end:
+        start = dateline.end()
+    while end > start and text[end - 1] in TRIM and not ends_quote(text[start:end]):
+        end -= 1
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _enclosing(rel: Relation, relations: Sequence[Relation]) -> Relation | None:
+    """The relation whose content holds ``rel``'s cue (``rel`` is reported inside it)."""
+    for other in relations:
+        if other is not rel and any(c[0] <= rel.cue[0] < c[1] for c in other.content):
+            return other
+    return None
+
+
+def finish(
+    article: Article, relations: list[Relation], quotes: Sequence[tuple[int, int]]
+) -> list[Attribution]:
+    text = article.text
+    sentence_starts = [start for start, _ in sentence_bounds(text)]
+    memory = SpeakerMemory()
+    resolved: dict[int, Speaker] = {}
+    outers = [_enclosing(rel, relations) for rel in relations]
+    for n, rel in enumerate(relations):
+        if rel.marked:
+            resolved[n] = memory.resolve(Speaker(name=text[slice(*rel.name)], person=True))
+            continue
+        if outers[n] is not None:
+            continue  # reported inside another relation's content: not reported, not remembered
+        doc_span = rel.doc.char_span(*rel.name, alignment_mode="expand")
+        if doc_span is None or rel.source[1] <= rel.source[0]:
+            continue
+        resolved[n] = memory.resolve(describe_source(doc_span))
+    out: list[Attribution] = []
+    for n, rel in enumerate(relations):
+        parts = [_content_span(text, c) for c in rel.content]
+        parts = [p for p in parts if p.end > p.start]
+        if not parts or n not in resolved:
+            continue
+        if outers[n] is not None or any(a < rel.cue[0] < b for a, b in quotes):
+            continue  # reported speech inside another's words: part of their content
+        speaker = resolved[n]
+        source = Span(start=rel.source[0], end=rel.source[1], text=text[slice(*rel.source)])
+        cue = Span(start=rel.cue[0], end=rel.cue[1], text=text[rel.cue[0] : rel.cue[1]])
+        k = bisect.bisect_right(sentence_starts, cue.start) - 1
+        out.append(
+            Attribution(
+                id=f"{article.id}:a{len(out) + 1}",
+                document=article.id,
+                sentence_id=f"{article.id}:s{k + 1}" if k >= 0 else None,
+                source=source,
+                source_name=speaker.name,
+                role=speaker.role,
+                cue=cue,
+                content=parts[0],
+                direct=rel.marked or starts_quote(parts[0].text),  # a "Name:" line is theirs
+                content_parts=parts if len(parts) > 1 else [],
+                cue_lemma=rel.lemma,
+                content_is_object=rel.object,
+            )
+        )
+    return out

@@ -1,0 +1,166 @@
+"""What is said: the clause, object, preposition object or quotation after a
+colon that a cue verb governs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from summarize.evidence.attribution.spans import trim_chars
+from summarize.evidence.cues import cue_lemma
+from summarize.evidence.quotes import starts_quote
+from summarize.lang.verbs import (
+    CLAUSE_ONLY_VERBS,
+    COGNITION_VERBS,
+    OBJECT_VERBS,
+    PREP_VERBS,
+    SPEECH_VERBS,
+    XCOMP_VERBS,
+)
+
+_BLOCK_AFTER_COLON_RE = re.compile(r"[ \t]*\n\s*(\S[^\n]*)")
+_ASIDE_TAIL_DEPS = frozenset({"npadvmod", "advmod", "prep", "dobj", "dative"})
+_ASIDE_OPEN = frozenset({",", "\u201d", '"', "''"})
+_ASIDE_CLOSE = frozenset({",", ".", "!", "?", ";"})
+_OBJECT_TAIL_DEPS = frozenset({"oprd", "prep", "xcomp", "ccomp", "dative", "dobj"})
+_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "dative"})
+
+
+def governed_content(verb: Token, lemma: str, subject: Token) -> list[tuple[int, int]]:
+    """The governed clause(s): one span per side of the verb (a split quote has two)."""
+    kinds = {"ccomp"}
+    if lemma in OBJECT_VERBS or lemma in SPEECH_VERBS:
+        kinds.add("dobj")
+    if lemma in XCOMP_VERBS:
+        kinds |= {"xcomp", "dobj"}
+    if lemma == "tell":  # "told reporters", "tell the truth": no content
+        kinds.discard("dobj")
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses and prep_content(verb, lemma, adjacent=True) is not None:
+        return []  # "called for X": left to the preposition rule
+    if not clauses and lemma not in CLAUSE_ONLY_VERBS:
+        clauses = [c for c in verb.children if c.dep_ in kinds and c.i > verb.i]
+    if not clauses and lemma in SPEECH_VERBS | COGNITION_VERBS:
+        clauses = _misattached_that_clause(verb)
+    if not clauses:
+        head = verb.head
+        if head.i < verb.i and verb.dep_ == "ccomp" and cue_lemma(head.text) is not None:
+            # "<clause>, said the prosecutors said": the doubled cue's clause
+            clauses = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
+        else:
+            return _around_aside(verb, subject)
+    if not clauses:
+        return []
+    if all(c.dep_ != "ccomp" for c in clauses):  # an object: take what completes it too
+        first_obj = min(c.i for c in clauses)
+        clauses += [c for c in verb.rights if c.i > first_obj and c.dep_ in _OBJECT_TAIL_DEPS]
+    parts = []
+    for side in ([c for c in clauses if c.i < verb.i], [c for c in clauses if c.i > verb.i]):
+        if side:
+            first = min(side, key=lambda c: c.left_edge.i)
+            last = max(side, key=lambda c: c.right_edge.i)
+            parts.append((first.left_edge.idx, last.right_edge.idx + len(last.right_edge.text)))
+    return parts
+
+
+def _misattached_that_clause(verb: Token) -> list[Token]:
+    """A that-clause the parser hung on a time or place phrase after the verb
+    ("tweeted in the early morning hours that ...", "said Monday that ...")."""
+    for child in verb.rights:
+        if child.dep_ not in ("prep", "npadvmod"):
+            continue
+        for tok in child.subtree:
+            # a complement, not a relative clause: it opens with "that" and has
+            # a subject of its own ("hours that Machado was", not "hours that passed")
+            if (
+                tok.dep_ in ("acl", "ccomp", "relcl")
+                and tok.left_edge.lower_ == "that"
+                and any(c.dep_ == "nsubj" and c.lower_ != "that" for c in tok.children)
+            ):
+                return [tok]
+    return []
+
+
+def _around_aside(verb: Token, subject: Token) -> list[tuple[int, int]]:
+    """For a cue set off by commas ("<A>, Smith said, <B>" or "<A>, Smith said."):
+    the rest of the sentence, one span per side."""
+    doc, sent = verb.doc, verb.sent
+    lo = min(subject.left_edge.i, verb.i)
+    hi = max(verb.i, subject.right_edge.i)
+    for child in verb.rights:
+        if child.i == hi + 1 and child.dep_ in _ASIDE_TAIL_DEPS:
+            hi = child.right_edge.i
+    if lo <= sent.start or doc[lo - 1].text not in _ASIDE_OPEN:
+        return []
+    after = doc[hi + 1] if hi + 1 < sent.end else None
+    if after is not None and after.text not in _ASIDE_CLOSE:
+        return []
+    parts = [(sent[0].idx, doc[lo - 1].idx + len(doc[lo - 1].text))]
+    if after is not None and after.text == "," and hi + 2 < sent.end:
+        last = sent[-1]
+        parts.append((doc[hi + 2].idx, last.idx + len(last.text)))
+    return parts
+
+
+def colon_quote(
+    verb: Token, text: str, quotes: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    after = verb.idx + len(verb.text)
+    rest = text[after : after + 4]
+    if not rest.lstrip().startswith(":"):
+        return None
+    colon = after + rest.index(":")
+    for q_start, q_end in quotes:
+        if q_start > colon and not text[colon + 1 : q_start].strip():
+            return q_start, q_end
+    block = _BLOCK_AFTER_COLON_RE.match(text, colon + 1)
+    if block is not None:  # "Limbaugh added:" and a block quotation as the next paragraph
+        return block.span(1)
+    return None
+
+
+def prep_content(
+    verb: Token, lemma: str, *, adjacent: bool = False
+) -> tuple[int, tuple[int, int]] | None:
+    """For "spoke about X", "called for X", "accused her of X": the end of the
+    cue (through the preposition) and the preposition's object as content.
+    ``adjacent``: only a preposition right after the verb or its pronoun object."""
+    if lemma not in PREP_VERBS:
+        return None
+    for child in verb.rights:
+        gap = child.i - verb.i
+        if adjacent and not (gap == 1 or (gap == 2 and verb.doc[verb.i + 1].tag_ == "PRP")):
+            continue
+        if child.dep_ == "prep" and child.lower_ in PREP_VERBS[lemma]:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                obj = objects[0]
+                return child.idx + len(child.text), (
+                    obj.left_edge.idx,
+                    obj.right_edge.idx + len(obj.right_edge.text),
+                )
+    return None
+
+
+def after_inner_cue(content: tuple[int, int], cue: tuple[int, int], text: str) -> tuple[int, int]:
+    """Content that holds its own cue ("targets that the Pentagon said were used
+    by militias", the cue inside a relative clause) is what follows the cue."""
+    if content[0] < cue[0] and cue[1] < content[1] and not starts_quote(text[content[0] :]):
+        return trim_chars(text, cue[1], content[1])
+    return content
+
+
+def is_object(verb: Token, content: tuple[int, int], text: str) -> bool:
+    """Whether ``content`` is the verb's object ("reiterated support for X",
+    "urged them to stop") rather than a clause or a quotation."""
+    if starts_quote(text[content[0] :]):
+        return False
+    first = verb.doc.char_span(content[0], content[1], alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return False
+    tok = first[0]
+    while tok.head.i != verb.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i == verb.i and tok.dep_ in _OBJECT_DEPS

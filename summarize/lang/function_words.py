@@ -1,0 +1,62 @@
+"""Closed-class words: stop words, articles and determiners, pronouns, auxiliaries."""
+
+from __future__ import annotations
+
+from summarize.lang import word_set
+
+#: Words that say nothing about what an article is about: left out when articles,
+#: titles and claims are compared by their content words.
+FUNCTION_WORDS: frozenset[str] = word_set(
+    """
+    a about after all also an and any are as at be been before being but by can
+    could for from had has have he her him his in into is it its just least more
+    most new no not of on one only or other our out over per said says she should
+    some such than that the their them then there these they this those three to
+    two very was we were what when where which while who whom will with would
+    """
+)
+#: The articles, in the order a leading one is stripped from a name.
+ARTICLES: tuple[str, ...] = ("the", "a", "an")
+#: Words that make the next word a noun ("the report", "a claim").
+DETERMINERS: frozenset[str] = word_set("a an every no the these this those")
+#: Auxiliary and modal verbs: a clause that starts with one has lost its subject.
+AUXILIARIES: frozenset[str] = word_set(
+    """
+    are be been can could did do does had has have is may might must should was were
+    will would
+    """
+)
+#: Third-person pronouns a source can be named by ("he said").
+THIRD_PERSON: frozenset[str] = word_set("he her him it she them they")
+#: Pronouns that stand for one person, not a body.
+GENDERED: frozenset[str] = word_set("he her him she")
+#: First-person pronouns: a speaker talking of themselves, never a name to remember.
+FIRST_PERSON: frozenset[str] = word_set("i me us we")
+#: Speaker "names" that say nothing about who speaks.
+NAMELESS: frozenset[str] = word_set("he i it one she that these they this those we which who you")
+#: Conjunctions that open a clause joined to the one before ("..., and two people died").
+CLAUSE_JOINERS: frozenset[str] = word_set("and as but or so while")
+#: Possessors that name no source ("its claim that ..."; "his", "her", "their"
+#: stand for a named one).
+UNNAMED_POSSESSORS: frozenset[str] = word_set("its my our your")
+#: Prepositions whose gerund shares the subject of the verb they modify ("began
+#: by saying").
+GERUND_SUBJECT_PREPOSITIONS: frozenset[str] = word_set("after before by while without")
+#: Words a statement may open with in lower case ("the", "some", "three").
+LOWERABLE_OPENERS: frozenset[str] = word_set(
+    """
+    a about all an at dozens eight five four hundreds it its less many more most
+    nine no one seven several six some ten that the there these this those three
+    twelve two
+    """
+)
+#: Words whose presence or absence does not change what a passage reports: a
+#: later passage that differs from an earlier one only by these (and by
+#: punctuation, dashes, quote marks, spellings folded) is a copy in substance.
+#: No negation, number or name is among them.
+FILLER_WORDS: frozenset[str] = word_set(
+    """
+    a about also an and are at been by for had has have in is many of on s some
+    that the to was were which
+    """
+)
