@@ -4,7 +4,7 @@
 - ``schemas/llm_reply.wire.schema.json``: what the ``llm`` engine asks the model
   for (:class:`summarize.engines.llm.wire.SummaryReply`), in the strict form that
   OpenAI's structured outputs, vLLM, llama.cpp and llguidance all constrain
-  decoding with (:func:`strict_schema`).
+  decoding with (:func:`summarize.strict_schema.strict_schema`).
 
 Run ``python -m summarize.schema_gen`` after changing :mod:`summarize.models`
 or the wire models; a test fails while a file and the models disagree."""
@@ -21,43 +21,6 @@ from summarize.models import SCHEMA_VERSION, EventSummary
 SCHEMA_ID = "https://summarize.invalid/schemas/event_summary.schema.json"
 OUTPUT_SCHEMA_FILE = "event_summary.schema.json"
 WIRE_SCHEMA_FILE = "llm_reply.wire.schema.json"
-
-#: Keywords left out of a strict schema: OpenAI's strict mode refuses ``default``
-#: and (per its structured-outputs guide) does not take ``minLength``/``maxLength``;
-#: xgrammar compiles a ``minLength`` string without an escape branch (no ``"``
-#: or ``\`` can be generated, upstream issue #800). ``title`` only costs tokens.
-STRICT_DROPPED_KEYWORDS = frozenset({"default", "minLength", "maxLength", "title"})
-
-
-def strict_schema(schema: dict[str, Any]) -> dict[str, Any]:
-    """``schema`` in the strict subset of JSON Schema: every object lists all its
-    properties in ``required`` and has ``additionalProperties: false``; optional
-    values are the ones already nullable (``anyOf [..., null]``); no ``default``,
-    ``minLength``, ``maxLength`` or ``title`` below the root. Checks such as non-empty strings
-    stay in the pydantic models that parse the reply."""
-
-    def walk(node: Any) -> Any:
-        if isinstance(node, list):
-            return [walk(n) for n in node]
-        if not isinstance(node, dict):
-            return node
-        out: dict[str, Any] = {}
-        for key, value in node.items():
-            if key in STRICT_DROPPED_KEYWORDS:
-                continue
-            if key in ("properties", "$defs"):
-                out[key] = {name: walk(sub) for name, sub in value.items()}
-            else:
-                out[key] = walk(value)
-        if out.get("type") == "object" or "properties" in out:
-            out["required"] = list(out.get("properties", {}))
-            out["additionalProperties"] = False
-        return out
-
-    result: dict[str, Any] = walk(schema)
-    if "title" in schema:  # the root's title names the function in tools mode
-        result = {"title": schema["title"], **result}
-    return result
 
 
 def event_summary_schema() -> dict[str, Any]:

@@ -499,7 +499,8 @@ class FakeOpenAI:
 # an automatic, grounded reply ------------------------------------------------------
 _DOC_RE = re.compile(r'<document id="([^"]+)"[^>]*>\n(.*?)\n</document>', re.S)
 _SENTENCE_RE = re.compile(r"[^.!?\n]{25,300}[.!?]")
-_NUMBERED_RE = re.compile(r"^\[([^\]\s]+)\] (.+)$", re.M)
+_NUMBERED_RE = re.compile(r"^((?:\[[^\]\s]+\] )+)(.+)$", re.M)
+_ID_RE = re.compile(r"\[([^\]\s]+)\]")
 _CUE_RE = re.compile(r"\b(said|says|told|stated|according to|announced|denied|claimed)\b", re.I)
 
 
@@ -514,14 +515,15 @@ def prompt_documents(body: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
-def numbered_sentences(text: str) -> list[tuple[str, str]]:
-    """The ``(sentence id, text)`` lines of a prompt document (``[d2.s14] text``)."""
-    return [(m.group(1), m.group(2).strip()) for m in _NUMBERED_RE.finditer(text)]
+def numbered_sentences(text: str) -> list[tuple[list[str], str]]:
+    """The ``(sentence ids, text)`` lines of a prompt document (``[d2.s14] text``;
+    an excerpt over several sentences carries each id: ``[d2.s3] [d2.s4] text``)."""
+    return [(_ID_RE.findall(m.group(1)), m.group(2).strip()) for m in _NUMBERED_RE.finditer(text)]
 
 
-def _picks(text: str, per_document: int) -> list[tuple[str | None, str]]:
+def _picks(text: str, per_document: int) -> list[tuple[list[str] | None, str]]:
     """Sentences a careful model would cite: attributed ones first, then the opening."""
-    numbered: list[tuple[str | None, str]] = list(numbered_sentences(text))
+    numbered: list[tuple[list[str] | None, str]] = list(numbered_sentences(text))
     if not numbered:
         numbered = [(None, s.strip()) for s in _SENTENCE_RE.findall(text)]
     usable = [(i, s) for i, s in numbered if "<" not in s and ">" not in s and len(s) >= 25]
@@ -535,7 +537,7 @@ def auto_reply(
 ) -> Reply:
     """A valid summary grounded in the request's own documents: per document up to
     ``claims_per_document`` claims (sentences with an attribution cue first), each
-    attributed to the document's author, its statement the sentence's opening words.
+    attributed to the document's author, its statement the sentence restated.
 
     ``style="pointers"`` cites the sentence ids the prompt shows (the wire format);
     ``style="quotes"`` copies each sentence as a quote with its document id (the
@@ -547,18 +549,16 @@ def auto_reply(
     n = 0
     for doc_id, text in docs:
         documents.append({"id": doc_id, "on_event": True, "reason": "reports the event"})
-        for sentence_id, sentence in _picks(text, claims_per_document):
+        for sentence_ids, sentence in _picks(text, claims_per_document):
             n += 1
-            words = sentence.split()
-            opening = " ".join(words[:14]) + (" ..." if len(words) > 14 else "")
-            if style == "pointers" and sentence_id is not None:
-                evidence: dict[str, Any] = {"sentence_ids": [sentence_id], "quote": None}
+            if style == "pointers" and sentence_ids:
+                evidence: dict[str, Any] = {"sentence_ids": sentence_ids, "quote": None}
             else:
                 evidence = {"document": doc_id, "quote": sentence}
             claims.append(
                 {
                     "id": f"c{n}",
-                    "statement": f"The report states: {opening}",
+                    "statement": f"The report states: {sentence}",
                     "speaker": {"name": "the reporting outlet", "role": None, "affiliation": None},
                     "quote": None,
                     "evidence": [evidence],

@@ -60,3 +60,8 @@ FILLER_WORDS: frozenset[str] = word_set(
     that the to was were which
     """
 )
+#: Words that flip or void what a sentence says: a model's quote that drops or swaps
+#: one is never taken for a misspelling of the source (quote snapping).
+NEGATIONS: frozenset[str] = word_set(
+    "cannot n't neither never no nobody none nor not nothing without"
+)

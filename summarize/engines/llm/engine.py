@@ -54,7 +54,7 @@ from summarize.engines.llm.wire import SummaryReply
 from summarize.errors import ModelError, ValidationExhaustedError
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import SCHEMA_VERSION, EventSummary, Provenance, TokenUsage
-from summarize.schema_gen import strict_schema
+from summarize.strict_schema import strict_schema
 from summarize.version import __version__
 
 LOG = logging.getLogger("summarize")
@@ -349,15 +349,13 @@ def _reask(
 
 def strict_tool(model: type[BaseModel]) -> dict[str, Any]:
     """The function definition of tools mode with OpenAI's ``strict: true``."""
-    return {
-        "type": "function",
-        "function": {
-            "name": model.__name__,
-            "description": (model.__doc__ or "").strip(),
-            "parameters": strict_schema(model.model_json_schema()),
-            "strict": True,
-        },
-    }
+    function = dict(
+        name=model.__name__,
+        description=(model.__doc__ or "").strip(),
+        parameters=strict_schema(model.model_json_schema()),
+        strict=True,
+    )
+    return {"type": "function", "function": function}
 
 
 def _schema_refusal(exc: BaseException) -> openai.APIStatusError | None:

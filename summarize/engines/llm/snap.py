@@ -25,27 +25,13 @@ import re
 
 from rapidfuzz import fuzz
 
+from summarize.lang.function_words import NEGATIONS
+
 #: Minimum rapidfuzz ``ratio`` (0-100) between the folded quote and the folded
 #: source window it aligns with.
 MIN_SCORE = 90.0
 #: Minimum ``ratio`` between a differing word and its counterpart (a misspelling).
 MIN_WORD_SCORE = 75.0
-#: Words whose change flips or alters meaning: never forgiven as a misspelling.
-NEGATIONS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "nor",
-        "none",
-        "nothing",
-        "nobody",
-        "neither",
-        "without",
-        "cannot",
-        "n't",
-    ]
-)
 
 _FOLD = str.maketrans(
     {

@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from pydantic.json_schema import SkipJsonSchema
 
 from summarize.models import Dispute, Event, NonEmpty, Speaker
-from summarize.schema_gen import strict_schema
+from summarize.strict_schema import strict_schema
 
 _FENCE_RE = re.compile(r"```[ \t]*(?:json|JSON)?[ \t]*\n?(.*?)```", re.S)
 
