@@ -135,6 +135,7 @@ def compose_prose(
     disputes: Sequence[FoundDispute],
     claim_index: dict[str, int],
     copied: Sequence[tuple[str, ...]] = (),
+    unread: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The neutral summary paragraph."""
     parts: list[str] = []
@@ -184,5 +185,7 @@ def compose_prose(
         )
     for doc, reason in off_event:
         parts.append(f"Article {doc} was left out because it appears to report {reason}")
+    for doc, reason in unread:
+        parts.append(f"Article {doc} was left out: it is {reason}.")
     text = " ".join(p.strip() for p in parts if p.strip())
     return re.sub(r"\s+", " ", text).strip()
