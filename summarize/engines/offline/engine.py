@@ -26,6 +26,7 @@ from summarize.engines.offline.disputes import (
     is_wider_scope,
 )
 from summarize.engines.offline.event import event_date, event_location, event_title
+from summarize.engines.offline.lead import choose_lead
 from summarize.engines.offline.merging import MergedClaim, merge_claims
 from summarize.engines.offline.prose import ClaimView, compose_prose
 from summarize.engines.offline.speakers import SpeakerIndex
@@ -131,6 +132,7 @@ def compose_checked(bundle: EvidenceBundle) -> tuple[SummaryBody, list[DroppedIt
         )
         for cid, m, c in zip(ids, merged, claims, strict=True)
     ]
+    copied = _copied_groups(bundle, on_event)
     summary = compose_prose(
         title=title,
         date=date.isoformat() if date else None,
@@ -145,7 +147,8 @@ def compose_checked(bundle: EvidenceBundle) -> tuple[SummaryBody, list[DroppedIt
         claims=views,
         disputes=found,
         claim_index={cid: n for n, cid in enumerate(ids)},
-        copied=_copied_groups(bundle, on_event),
+        copied=copied,
+        lead=choose_lead(bundle, on_event, copied),
     )
     body = SummaryBody(
         event=Event(title=title, date=date, location=location),

@@ -1,7 +1,8 @@
 """The summary paragraph, written from composed claims with neutral templates.
 
-Figures come first, one sentence per speaker; then the disagreements, the
-denials, and a few quoted claims from sides not yet heard.
+The lead comes first: what happened, quoted from the sentence most articles
+carry (see ``lead``); then figures, one sentence per speaker; then the
+disagreements, the denials, and a few quoted claims from sides not yet heard.
 
 Every statement of fact about the event is attributed in-line ("According to
 X, ..."), figures are given with their sources, disagreements and denials are
@@ -14,7 +15,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from summarize.engines.offline.claims import quoted
 from summarize.engines.offline.disputes import FoundDispute
+from summarize.engines.offline.lead import LeadSentence
 from summarize.evidence.figures import Figure
 from summarize.neutrality import find_loaded
 
@@ -124,6 +127,18 @@ def _attributed(view: ClaimView) -> str:
     return f"{text.rstrip('.')} ({_docs(view)})."
 
 
+def _lead_sentence(sentence: LeadSentence) -> str:
+    """'Article d1 reports: "..." (also reported by article d2).'"""
+    text = quoted(sentence.text.rstrip("."))
+    also = f" (also reported by {_docs_of_ids(sentence.also)})" if sentence.also else ""
+    return f"Article {sentence.document} reports: {text}{also}."
+
+
+def _docs_of_ids(docs: Sequence[str]) -> str:
+    label = "article" if len(docs) == 1 else "articles"
+    return f"{label} {_join(list(docs))}"
+
+
 def compose_prose(
     *,
     title: str,
@@ -136,6 +151,7 @@ def compose_prose(
     claim_index: dict[str, int],
     copied: Sequence[tuple[str, ...]] = (),
     unread: Sequence[tuple[str, str]] = (),
+    lead: Sequence[LeadSentence] = (),
 ) -> str:
     """The neutral summary paragraph."""
     parts: list[str] = []
@@ -147,6 +163,7 @@ def compose_prose(
             f"{count} {'article reports' if n == 1 else 'articles report'} on the "
             f"{title[0].lower()}{title[1:]}{when}."
         )
+    parts.extend(_lead_sentence(sentence) for sentence in lead)
     used: set[str] = set()
     figure_views = [
         c for c in claims if not c.denial and any(f.group in PROSE_GROUPS for f in c.figures)
