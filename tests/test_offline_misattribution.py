@@ -114,6 +114,7 @@ def test_a_day_a_landmark_a_common_noun_or_a_bare_title_is_no_speaker() -> None:
     summary = _run(
         "Ferries to the island stopped as the storm reached the Gulf Coast on Monday. "
         "Tuesday said the storm would hit the coast by evening. "
+        "The report published Friday said that the storm had moved north overnight. "
         "The Gulf Coast said that the beaches would stay closed for a week. "
         "Island said the ferry service was suspended until further notice. "
         "Chief: the roads will stay closed until the water has gone. "
@@ -121,7 +122,7 @@ def test_a_day_a_landmark_a_common_noun_or_a_bare_title_is_no_speaker() -> None:
         "Turkey said that it would send two rescue teams to the region."
     )
     speakers = {name.lower() for name in _speakers(summary)}
-    assert not speakers & {"tuesday", "gulf coast", "island", "chief"}, speakers
+    assert not speakers & {"tuesday", "friday", "gulf coast", "island", "chief"}, speakers
     assert {"residents", "turkey"} <= speakers
 
 

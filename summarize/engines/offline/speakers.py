@@ -317,8 +317,12 @@ def is_agent(parsed: ParsedSpeaker, determiner: bool, gaz: Gazetteer) -> bool:
     lowered = parsed.surface.lower()
     if not tokens or tokens[-1][:1].isdigit():
         return False  # "October 17", "2020"
-    if all(_norm_token(t) in TIME_WORDS for t in tokens) and lowered not in gaz.agents:
-        return False  # "Tuesday", "Tuesday night"; "May" only when tagged a person
+    for words in (tokens, _TOKEN_RE.findall(parsed.name)):
+        # "Tuesday", "Tuesday night", "the document published Friday" read as a person
+        # named Friday; "May" only when tagged a person
+        timed = bool(words) and all(_norm_token(t) in TIME_WORDS for t in words)
+        if timed and " ".join(words).lower() not in gaz.agents:
+            return False
     if gaz.country_of(lowered) is not None:
         return True
     if lowered in gaz.landmarks:
