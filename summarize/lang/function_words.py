@@ -60,3 +60,10 @@ FILLER_WORDS: frozenset[str] = word_set(
     that the to was were which
     """
 )
+#: Words a title-case headline leaves in lower case ("Man Killed in Crash on Route 9").
+TITLE_CASE_MINOR_WORDS: frozenset[str] = word_set(
+    """
+    a an and are as at be but by for from in into is it its
+    nor of off on or out over per than the to up via vs was with
+    """
+)
