@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from summarize.evidence.nlp import load_ner
+from summarize.evidence.nlp import load_ner, parse_texts
 from summarize.models import Article
 
 _LEAD_CHARS = 400
@@ -72,7 +72,7 @@ def build_gazetteer(articles: Sequence[Article]) -> Gazetteer:
     norp: Counter[str] = Counter()
     gaz = Gazetteer()
     texts = [a.text for a in articles]
-    for article, doc in zip(articles, nlp.pipe(texts, batch_size=8), strict=True):
+    for article, doc in zip(articles, parse_texts(nlp, texts, batch_size=8), strict=True):
         counts: Counter[str] = Counter()
         lead: Counter[str] = Counter()
         for ent in doc.ents:

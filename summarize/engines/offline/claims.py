@@ -12,6 +12,7 @@ a bare noun phrase ("issued a new warning")."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -148,10 +149,12 @@ def _source_span(att: Attribution) -> list[Span]:
 
 
 def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
-    for n, s in enumerate(sentences):
-        if s.start <= offset < s.end:
-            return n
-    return max(0, sum(1 for s in sentences if s.end <= offset) - 1)
+    """Index of the sentence holding ``offset`` (else of the last one ending before it);
+    ``sentences`` are in text order, so a binary search finds it."""
+    n = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    if n >= 0 and offset < sentences[n].end:
+        return n
+    return max(0, bisect.bisect_right([s.end for s in sentences], offset) - 1)
 
 
 def _excerpt(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -58,7 +59,10 @@ class ParsedSpeaker:
     description: bool = False  # "the study", "the official": common nouns only, no name
 
 
+@lru_cache(maxsize=65536)
 def _norm_token(token: str) -> str:
+    """A name token as names are compared: folded, lower case, possessive and plural
+    stripped, role synonyms made one (cached: every pair of speakers is compared)."""
     t = fold(token).lower().strip(".'\"-")
     t = re.sub(r"'s$", "", t)
     if t in ROLE_SYNONYMS:
