@@ -71,10 +71,11 @@ def load_ner() -> Language:
         return _load(_NER_EXCLUDED, False)
 
 
-def pieces(text: str, limit: int = CHUNK_CHARS) -> list[str]:
-    """``text`` cut into pieces of at most ``limit`` characters (joined, they are
-    ``text``), each ending at a paragraph break, a line break or a space if one
-    lies in the last part of the window."""
+def pieces(text: str, limit: int | None = None) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` (default :data:`CHUNK_CHARS`)
+    characters (joined, they are ``text``), each ending at a paragraph break, a line
+    break or a space if one lies in the last half of the window."""
+    limit = CHUNK_CHARS if limit is None else limit
     out: list[str] = []
     start = 0
     while len(text) - start > limit:
