@@ -1,0 +1,169 @@
+"""Does a claim's ``statement`` say only what its evidence says?
+
+Checked against the claim's own evidence excerpts (and its ``quote``):
+
+- every double-quoted fragment occurs there (case, accents, quote marks,
+  dashes and white space folded; an ellipsis splits a fragment);
+- every number occurs there (digits, or the same number spelled out in the
+  evidence); dates are not numbers (see :mod:`summarize.verify.words`); a
+  bare year may also be a cited document's published year;
+- every capitalised name outside quotes, other than the speaker's own name,
+  role and affiliation, occurs there (a five-letter stem, so "Armenian" is
+  backed by "Armenia");
+- a negated phrase is not restated without its negation: for each negation
+  cue in an evidence clause ("not", "never", "no", "denied", ...), if the
+  statement repeats the next content words of that clause in order, a
+  negation cue must stand just before them in the statement.
+
+Errors name the claim, the field and the evidence. A written-out date that
+is neither in the evidence nor a cited document's published date is a
+warning."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+
+from summarize.evidence.dates import explicit_dates
+from summarize.grounding import loose_fold
+from summarize.models import Article, Claim
+from summarize.verify.report import CheckIssue
+from summarize.verify.words import (
+    FUNCTION,
+    NEGATIONS,
+    dates,
+    has_word,
+    is_year,
+    name_words,
+    names,
+    negated,
+    numbers,
+    quoted_fragments,
+    stem,
+    words,
+)
+
+_CLAUSE_RE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
+_FOLLOW = 3
+
+
+def _negation_dropped(statement: str, evidence: str) -> str | None:
+    """The evidence phrase whose negation the statement dropped, or None."""
+    said = words(statement)
+    for clause in _CLAUSE_RE.split(evidence):
+        tokens = words(clause)
+        for i, tok in enumerate(tokens):
+            if tok not in NEGATIONS:
+                continue
+            follow = [t for t in tokens[i + 1 :] if t not in FUNCTION and t not in NEGATIONS]
+            follow = follow[:_FOLLOW]
+            if len(follow) < 2:
+                continue
+            for p, word in enumerate(said):
+                if word != follow[0]:
+                    continue
+                rest = said[p + 1 : p + 8]
+                if all(w in rest for w in follow[1:]) and not negated(said, p, reach=5):
+                    return " ".join(tokens[i : i + 1 + len(follow) + 2])
+    return None
+
+
+def check_statement(
+    claim: Claim, articles: dict[str, Article], add: Callable[[CheckIssue], None]
+) -> None:
+    """Report every part of ``claim.statement`` its evidence does not back."""
+    where = f"claim {claim.id} statement"
+    support: Sequence[str] = [ev.quote for ev in claim.evidence] + (
+        [claim.quote] if claim.quote else []
+    )
+    cited_docs = {ev.document for ev in claim.evidence} | set(claim.reported_by)
+    published = {articles[d].published for d in cited_docs if d in articles}
+    shown = " | ".join(s[:100] for s in support[:3])
+    first_doc = claim.evidence[0].document if claim.evidence else None
+
+    def issue(kind: str, message: str, severity: str = "error") -> None:
+        add(
+            CheckIssue(
+                kind,
+                where,
+                f"{message}; evidence: {shown!r}",
+                "warning" if severity == "warning" else "error",
+                claim=claim.id,
+                field="statement",
+                document=first_doc,
+                evidence=shown,
+            )
+        )
+
+    folded = [loose_fold(s) for s in support]
+    missing = [
+        f for f in quoted_fragments(claim.statement) if not any(loose_fold(f) in s for s in folded)
+    ]
+    if missing:
+        issue(
+            "quote_unsupported",
+            "quoted words "
+            + ", ".join(repr(f[:100]) for f in missing)
+            + " are not in its evidence",
+        )
+
+    have = set().union(*(numbers(s, spelled=True) for s in support)) if support else set()
+    years = {str(d.year) for d in published if d is not None}
+    extra = sorted(n for n in numbers(claim.statement) - have if not (is_year(n) and n in years))
+    if extra:
+        issue(
+            "number_unsupported",
+            f"number(s) {', '.join(extra)} in the statement do not occur in its evidence",
+        )
+
+    known = {
+        w
+        for text in (claim.speaker.name, claim.speaker.role or "", claim.speaker.affiliation or "")
+        for w in name_words(text)
+    }
+    known |= {stem(w) for w in known}
+    got = [w for s in support for w in words(s)]
+    exact, stems = set(got), {stem(w) for w in got if len(w) >= 5}
+    unnamed = [
+        w
+        for w in names(claim.statement, known)
+        if stem(w) not in known and not has_word(w, stems, exact)
+    ]
+    if unnamed:
+        issue(
+            "name_unsupported",
+            f"name(s) {', '.join(unnamed)} in the statement do not occur in its evidence",
+        )
+
+    for ev in claim.evidence:
+        dropped = _negation_dropped(claim.statement, ev.quote)
+        if dropped:
+            issue(
+                "negation_dropped",
+                f"the evidence says {dropped!r} but the statement drops the negation",
+            )
+            break
+
+    evidence_text = " ".join(folded)
+    for date in dates(claim.statement):
+        parsed = explicit_dates(date)
+        if date.strip(".").lower() in {
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        }:
+            continue
+        if loose_fold(date) in evidence_text or any(
+            d in published for d in parsed if isinstance(d, dt.date)
+        ):
+            continue
+        issue(
+            "date_unsupported",
+            f"date {date!r} is neither in its evidence nor a cited document's date",
+            "warning",
+        )
