@@ -52,6 +52,16 @@ class Sources:
                 self._sentences.setdefault(a.id, [])
                 self._relations.setdefault(a.id, [])
 
+    def is_document_voice(self, speaker: str, doc: str) -> bool:
+        """True when ``speaker`` is document ``doc`` itself: it names its id or its outlet."""
+        article = self._articles.get(doc)
+        if article is None:
+            return False
+        said = speaker.casefold().split()
+        return doc.casefold() in said or bool(
+            article.outlet and article.outlet.casefold() == speaker.casefold().removeprefix("the ")
+        )
+
     def sentences(self, doc: str) -> list[Sentence]:
         if doc not in self._sentences:
             self._sentences[doc] = split_sentences(self._articles[doc])

@@ -15,7 +15,9 @@ Naming folds case and accents; a person is named by the surname alone; a body
 :func:`summarize.verify.words.names_speaker`). A speaker confirmed only
 because the claim's ``role`` is the source of a covering relation ("Turkey's
 ruling party spokesperson") counts, with a warning: the name itself is not in
-the cited text. The claim is confirmed when one excerpt confirms it."""
+the cited text. A speaker that is the cited document itself ("the author of
+document a3", its outlet's name) is confirmed: the document is the source.
+The claim is confirmed when one excerpt confirms it."""
 
 from __future__ import annotations
 
@@ -119,6 +121,8 @@ def check_speaker(claim: Claim, sources: Sources, add: Callable[[CheckIssue], No
         cited = sources.cite(ev) if ev.document in sources.texts else None
         if cited is None:
             continue
+        if sources.is_document_voice(claim.speaker.name, ev.document):
+            return True
         verdict = _judge(claim, cited, sources.texts[ev.document])
         if verdict == "named":
             return True

@@ -3,7 +3,8 @@
 Checked against the claim's own evidence excerpts (and its ``quote``):
 
 - every double-quoted fragment occurs there (case, accents, quote marks,
-  dashes and white space folded; an ellipsis splits a fragment);
+  dashes and white space folded; an ellipsis splits a fragment); a fragment
+  found only elsewhere in a cited document is a warning, not an error;
 - every number occurs there (digits, or the same number spelled out in the
   evidence); dates are not numbers (see :mod:`summarize.verify.words`); a
   bare year may also be a cited document's published year;
@@ -28,6 +29,7 @@ from collections.abc import Callable, Sequence
 from summarize.evidence.dates import explicit_dates
 from summarize.grounding import loose_fold
 from summarize.models import Article, Claim
+from summarize.textnorm import occurs_verbatim
 from summarize.verify.report import CheckIssue
 from summarize.verify.words import (
     FUNCTION,
@@ -100,6 +102,17 @@ def check_statement(
     missing = [
         f for f in quoted_fragments(claim.statement) if not any(loose_fold(f) in s for s in folded)
     ]
+    texts = [articles[d].text for d in sorted(cited_docs) if d in articles]
+    beyond = [f for f in missing if any(occurs_verbatim(f, t) for t in texts)]
+    missing = [f for f in missing if f not in beyond]
+    if beyond:
+        issue(
+            "quote_beyond_evidence",
+            "quoted words "
+            + ", ".join(repr(f[:100]) for f in beyond)
+            + " are in a cited document but not in the claim's evidence",
+            "warning",
+        )
     if missing:
         issue(
             "quote_unsupported",
