@@ -9,7 +9,12 @@ Severity = Literal["error", "warning"]
 
 #: Kinds that say a claim's ``statement`` asserts something its evidence does not.
 STATEMENT_KINDS: frozenset[str] = frozenset(
-    {"quote_unsupported", "number_unsupported", "name_unsupported", "negation_dropped"}
+    {
+        "quote_unsupported",
+        "number_unsupported",
+        "name_unsupported",
+        "negation_dropped",
+    }
 )
 
 
