@@ -157,7 +157,37 @@ FUNCTION: frozenset[str] = NAME_GLUE | frozenset(
 )
 #: Verbs that attribute words to a speaker; not content of their own.
 SAY_VERBS: frozenset[str] = frozenset(
-    ["said", "says", "say", "told", "stated", "announced", "claimed", "denied", "denies", "added", "wrote", "tweeted", "insisted", "confirmed", "argued", "warned", "accused", "described", "condemned", "reiterated", "expressed", "stressed", "noted", "demanded", "alleged", "declared", "maintained", "reported", "according"]
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "stated",
+        "announced",
+        "claimed",
+        "denied",
+        "denies",
+        "added",
+        "wrote",
+        "tweeted",
+        "insisted",
+        "confirmed",
+        "argued",
+        "warned",
+        "accused",
+        "described",
+        "condemned",
+        "reiterated",
+        "expressed",
+        "stressed",
+        "noted",
+        "demanded",
+        "alleged",
+        "declared",
+        "maintained",
+        "reported",
+        "according",
+    ]
 )
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(m[:3] for m in MONTHS)
 
