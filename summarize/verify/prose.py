@@ -6,7 +6,8 @@ names. When it names a speaker, that is where they must be: words credited to
 Hikmet Hajiyev must be in the evidence of Hajiyev's claims. When it names no
 claim speaker, any claim's evidence will do, or the text of a document the
 sentence names by id ("Article 003 ... its figures (74 injured) ..."). A
-number that counts the record's own documents or claims needs no backing. A
+number that counts the record's own documents or claims needs no backing,
+nor does a bare year that some article states. A
 sentence that says a named person said something ("X said", "according to
 X") where X is the speaker of no claim is an error too."""
 
@@ -20,7 +21,7 @@ from summarize.grounding import loose_fold
 from summarize.models import Claim, SummaryBody
 from summarize.textnorm import fold
 from summarize.verify.report import CheckIssue
-from summarize.verify.words import SAY_VERBS, names_speaker, numbers, quoted_fragments
+from summarize.verify.words import SAY_VERBS, is_year, names_speaker, numbers, quoted_fragments
 
 _SAY = "|".join(sorted(SAY_VERBS - {"according", "say", "reported"}))
 _NAME = r"[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+|the\s+|in\s+|al-)?[A-Z][\w'\u2019.-]*)*"
@@ -59,6 +60,7 @@ def check_prose(
     ]
     counts = {str(len(summary.documents)), str(len(texts)), str(len(summary.claims))}
     counts |= {str(sum(d.on_event == flag for d in summary.documents)) for flag in (True, False)}
+    years = {n for t in texts.values() for n in numbers(t) if is_year(n)}
     prose = summary.summary
     for n, (start, end) in enumerate(sentence_bounds(prose), start=1):
         sentence = prose[start:end]
@@ -94,7 +96,11 @@ def check_prose(
         items: list[tuple[str, str | None, str | None]] = [
             (f"quoted words {f[:100]!r}", loose_fold(f), None) for f in quoted_fragments(sentence)
         ]
-        items += [(f"number {x}", None, x) for x in sorted(numbers(plain) - counts)]
+        items += [
+            (f"number {x}", None, x)
+            for x in sorted(numbers(plain) - counts)
+            if not (is_year(x) and x in years)
+        ]
         for label, fragment, number in items:
             if credited and _found(fragment, number, pool_own, nums_own):
                 continue

@@ -7,10 +7,11 @@ Checked against the claim's own evidence excerpts (and its ``quote``):
   found only elsewhere in a cited document is a warning, not an error;
 - every number occurs there (digits, or the same number spelled out in the
   evidence); dates are not numbers (see :mod:`summarize.verify.words`); a
-  bare year may also be a cited document's published year;
+  bare year (context, not a figure) may also be anywhere in a cited document;
 - every capitalised name outside quotes, other than the speaker's own name,
-  role and affiliation, occurs there (a five-letter stem, so "Armenian" is
-  backed by "Armenia");
+  role and affiliation and title words ("Foreign Minister"), occurs there
+  (a five-letter stem, so "Armenian" is backed by "Armenia"; an acronym by
+  the full name's initials, "NSA" by "National Security Agency");
 - a negated phrase is not restated without its negation: for each negation
   cue in an evidence clause ("not", "never", "no", "denied", ...), if the
   statement repeats the next content words of that clause in order, a
@@ -34,6 +35,7 @@ from summarize.verify.report import CheckIssue
 from summarize.verify.words import (
     FUNCTION,
     NEGATIONS,
+    acronyms,
     dates,
     has_word,
     is_year,
@@ -123,6 +125,9 @@ def check_statement(
 
     have = set().union(*(numbers(s, spelled=True) for s in support)) if support else set()
     years = {str(d.year) for d in published if d is not None}
+    for d in sorted(cited_docs):
+        if d in articles:
+            years |= {n for n in numbers(articles[d].text) if is_year(n)}
     extra = sorted(n for n in numbers(claim.statement) - have if not (is_year(n) and n in years))
     if extra:
         issue(
@@ -138,6 +143,7 @@ def check_statement(
     known |= {stem(w) for w in known}
     got = [w for s in support for w in words(s)]
     exact, stems = set(got), {stem(w) for w in got if len(w) >= 5}
+    exact |= set().union(*(acronyms(s) for s in support)) if support else set()
     unnamed = [
         w
         for w in names(claim.statement, known)

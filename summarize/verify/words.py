@@ -34,6 +34,8 @@ _QUOTED_RE = re.compile(r'(?:^|(?<=[\s(\[\u2014-]))"([^"]+?)"(?=[\s,.;:!?)\]\u20
 _ELLIPSIS_RE = re.compile(r"\.\.\.|\u2026|\[\s*\.\.\.\s*\]")
 _WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _NAME_RE = re.compile(r"(?<![\w'\u2019])[A-Z][\w\u2019'-]*")
+_DOTTED_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_CAPS_RUN_RE = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|the)\s+)?[A-Z][\w-]*)+")
 _NUMBER_WORD_RE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
@@ -189,6 +191,31 @@ SAY_VERBS: frozenset[str] = frozenset(
         "according",
     ]
 )
+#: Capitalised words of titles ("Foreign Minister", "Secretary-General"), not names.
+TITLES: frozenset[str] = frozenset(
+    [
+        "foreign",
+        "justice",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "health",
+        "economy",
+        "education",
+        "secretary-general",
+        "attorney",
+        "mayor",
+        "governor",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "ambassador",
+        "envoy",
+        "commander",
+    ]
+)
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(m[:3] for m in MONTHS)
 
 
@@ -199,15 +226,33 @@ def ascii_fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words of ``text``: accents folded, possessive 's dropped, n't -> not."""
-    text = ascii_fold(fold(text)).replace("n't", " not").replace("cannot", "can not")
+    """Lower-case words of ``text``: accents folded, possessive 's dropped, n't -> not,
+    dotted abbreviations closed up ("U.S." -> "us"), a hyphenated word also as its parts."""
+    text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), fold(text))
+    text = ascii_fold(text).replace("n't", " not").replace("cannot", "can not")
     out: list[str] = []
     for w in _WORD_RE.findall(text):
         w = w.strip("'-")
         if w.endswith("'s"):
             w = w[:-2]
-        out += [p for p in w.split("'") if p]
+        for p in w.split("'"):
+            if p:
+                out.append(p)
+                if "-" in p:
+                    out += [q for q in p.split("-") if q]
     return out
+
+
+def acronyms(text: str) -> set[str]:
+    """Initials of runs of capitalised words ("National Security Agency" -> "nsa"),
+    so an acronym in one text is backed by the full name in another."""
+    found: set[str] = set()
+    for run in _CAPS_RUN_RE.finditer(fold(text)):
+        initials = [w[0].lower() for w in run.group(0).split() if w[0].isupper()]
+        for i in range(len(initials)):
+            for j in range(i + 2, min(len(initials), i + 6) + 1):
+                found.add("".join(initials[i:j]))
+    return found
 
 
 def stem(word: str) -> str:
@@ -266,8 +311,10 @@ def names(text: str, known: set[str]) -> list[str]:
         before = plain[: m.start()].rstrip()
         if not before or before[-1] in ".!?:;(":
             continue
-        for w in words(m.group(0)):
-            if w in known or w in _CALENDAR or w in FUNCTION or w in out:
+        for w in words(m.group(0).replace("-", " ")):
+            if w in known or w in _CALENDAR or w in FUNCTION or w in GENERIC or w in out:
+                continue
+            if w in TITLES:
                 continue
             out.append(w)
     return out
@@ -294,6 +341,10 @@ def names_speaker(name: str, text: str) -> bool:
         return False
     got = words(text)
     exact, stems = set(got), {stem(w) for w in got if len(w) >= 5}
+    own = [w for w in fold(name).split() if w[:1].isupper()]
+    if len(own) >= 2 and "".join(w[0] for w in own).lower() in exact:
+        return True  # "NSA" names the National Security Agency
+    exact |= acronyms(text)
     distinctive = [w for w in want if w not in GENERIC]
     raw = [w for w in fold(name).split() if w.casefold() not in NAME_GLUE]
     person = (
