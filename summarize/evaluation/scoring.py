@@ -433,16 +433,23 @@ def _score_precision(inp: ScoringInput) -> Scored:
 @scorer(
     ScoreInfo("speaker_confirmed", "speaker confirmed", "verified", needs_articles=True),
     ScoreInfo("unsupported_statements", "unsupported", "verified", "lower", needs_articles=True),
+    ScoreInfo("prose_backed", "prose backed", "verified", needs_articles=True),
 )
 def _score_verified(inp: ScoringInput) -> Scored:
     """Precision read from the verifier, no gold needed: claims whose speaker the
-    evidence confirms, and claims whose statement asserts what the evidence does
-    not (a lower-is-better share: 0.0 when there are no claims)."""
+    evidence confirms, claims whose statement asserts what the evidence does
+    not (a lower-is-better share: 0.0 when there are no claims), and summary
+    sentences whose quotes, numbers and credited speakers the claims back."""
     if inp.check is None:
         missing = Score(None, "not measured: the articles were not available")
-        return {"speaker_confirmed": missing, "unsupported_statements": missing}, {
+        return {
+            "speaker_confirmed": missing,
+            "unsupported_statements": missing,
+            "prose_backed": missing,
+        }, {
             "unconfirmed_speakers": [],
             "unsupported_statements": [],
+            "unbacked_prose": [],
         }
     claims = inp.summary.claims
     confirmed = [c.id for c in claims if inp.check.speakers.get(c.id, False)]
@@ -458,6 +465,12 @@ def _score_verified(inp: ScoringInput) -> Scored:
         if i.kind in STATEMENT_KINDS
     ]
     unconfirmed = [c.id for c in claims if c.id not in confirmed]
+    sentences, unbacked = inp.check.sentences_checked, inp.check.unbacked_sentences
+    prose_issues = [
+        {"where": i.where, "kind": i.kind, "message": i.message}
+        for i in inp.check.errors
+        if i.field == "summary"
+    ]
     return {
         "speaker_confirmed": Score(
             share(len(confirmed), len(claims)),
@@ -477,7 +490,18 @@ def _score_verified(inp: ScoringInput) -> Scored:
             len(bad),
             len(claims),
         ),
-    }, {"unconfirmed_speakers": speaker_issues, "unsupported_statements": statement_issues}
+        "prose_backed": Score(
+            share(sentences - len(unbacked), sentences),
+            f"{sentences - len(unbacked)} of {sentences} summary sentences are backed by the claims"
+            + (": not " + "; ".join(i["message"] for i in prose_issues[:6]) if unbacked else ""),
+            sentences - len(unbacked),
+            sentences,
+        ),
+    }, {
+        "unconfirmed_speakers": speaker_issues,
+        "unsupported_statements": statement_issues,
+        "unbacked_prose": prose_issues,
+    }
 
 
 #: Every score, in registry order (design.md's key list first, then the precision scores).

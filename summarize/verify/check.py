@@ -120,7 +120,7 @@ def check_summary(
                 )
         check_statement(claim, by_id, add)
         report.speakers[claim.id] = check_speaker(claim, sources, add)
-    check_prose(summary, texts, add)
+    report.sentences_checked = check_prose(summary, texts, add)
     for n, dispute in enumerate(summary.disputes):
         for cid in dispute.claim_ids:
             if cid not in claim_ids:

@@ -52,8 +52,9 @@ def _sayers(sentence: str) -> list[tuple[str, bool]]:
 
 def check_prose(
     summary: SummaryBody, texts: dict[str, str], add: Callable[[CheckIssue], None]
-) -> None:
-    """Report each summary sentence whose quotes, numbers or credited speakers are unbacked."""
+) -> int:
+    """Report each summary sentence whose quotes, numbers or credited speakers are
+    unbacked; return how many sentences were checked."""
     doc_ids = sorted(set(texts) | {d.id for d in summary.documents}, key=len, reverse=True)
     every = [ev.quote for c in summary.claims for ev in c.evidence] + [
         c.quote for c in summary.claims if c.quote
@@ -62,7 +63,8 @@ def check_prose(
     counts |= {str(sum(d.on_event == flag for d in summary.documents)) for flag in (True, False)}
     years = {n for t in texts.values() for n in numbers(t) if is_year(n)}
     prose = summary.summary
-    for n, (start, end) in enumerate(sentence_bounds(prose), start=1):
+    bounds = sentence_bounds(prose)
+    for n, (start, end) in enumerate(bounds, start=1):
         sentence = prose[start:end]
         named_docs = [d for d in doc_ids if _id_re(d).search(sentence)]
         plain = sentence
@@ -81,6 +83,7 @@ def check_prose(
                     where,
                     f"says {name!r} said something, but {name!r} is the speaker of no claim: "
                     f"{sentence[:160]!r}",
+                    field="summary",
                     evidence=sentence[:160],
                 )
             )
@@ -115,6 +118,8 @@ def check_prose(
                     "prose_unsupported",
                     where,
                     f"{message}: {sentence[:160]!r}",
+                    field="summary",
                     evidence=sentence[:160],
                 )
             )
+    return len(bounds)

@@ -48,6 +48,8 @@ class CheckReport:
     quotes_grounded: int = 0
     #: Claim id -> whether the speaker was confirmed (see :mod:`summarize.verify.speakers`).
     speakers: dict[str, bool] = field(default_factory=dict)
+    #: Sentences of the summary prose that were checked.
+    sentences_checked: int = 0
 
     @property
     def errors(self) -> list[CheckIssue]:
@@ -64,6 +66,15 @@ class CheckReport:
     @property
     def grounding_rate(self) -> float:
         return self.quotes_grounded / self.quotes_checked if self.quotes_checked else 1.0
+
+    @property
+    def unbacked_sentences(self) -> list[str]:
+        """``where`` of each summary sentence with an error (``summary sentence N``), in order."""
+        seen: dict[str, None] = {}
+        for issue in self.errors:
+            if issue.field == "summary":
+                seen.setdefault(issue.where, None)
+        return list(seen)
 
     @property
     def unsupported_claims(self) -> list[str]:
