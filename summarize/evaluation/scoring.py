@@ -448,7 +448,7 @@ def _score_verified(inp: ScoringInput) -> Scored:
             "prose_backed": missing,
         }, {
             "unconfirmed_speakers": [],
-            "unsupported_statements": [],
+            "statement_issues": [],
             "unbacked_prose": [],
         }
     claims = inp.summary.claims
@@ -499,7 +499,7 @@ def _score_verified(inp: ScoringInput) -> Scored:
         ),
     }, {
         "unconfirmed_speakers": speaker_issues,
-        "unsupported_statements": statement_issues,
+        "statement_issues": statement_issues,
         "unbacked_prose": prose_issues,
     }
 
