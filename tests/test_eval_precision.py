@@ -33,14 +33,25 @@ from summarize.verify import check_summary
 
 ROOT = Path(__file__).resolve().parents[1]
 SUITES, _ = discover([ROOT / "evals"])
-DESIGN_KEYS = ["attribution_accuracy", "claim_recall_core", "claim_recall_all", "matched_claims", "narrator_loaded_terms", "loaded_per_100_words", "grounding_rate", "dispute_recall", "side_coverage", "offevent_flagged"]
+DESIGN_KEYS = (
+    "attribution_accuracy",
+    "claim_recall_core",
+    "claim_recall_all",
+    "matched_claims",
+    "narrator_loaded_terms",
+    "loaded_per_100_words",
+    "grounding_rate",
+    "dispute_recall",
+    "side_coverage",
+    "offevent_flagged",
+)
 Case = tuple[GoldRecord, list[Article], EventSummary]
 
 
 def test_every_score_is_declared_once_with_a_label_and_direction() -> None:
     names = [i.name for i in registered()]
     assert names == list(ALL_SCORES) and len(set(names)) == len(names)
-    assert [n for n in ALL_SCORES if n in DESIGN_KEYS] == DESIGN_KEYS  # design.md order kept
+    assert tuple(n for n in ALL_SCORES if n in DESIGN_KEYS) == DESIGN_KEYS  # design.md order
     assert ALL_SCORES[: len(DESIGN_KEYS)] == tuple(DESIGN_KEYS)
     assert set(SHORT) == set(ALL_SCORES) and all(SHORT.values())
     assert {
