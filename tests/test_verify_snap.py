@@ -17,7 +17,8 @@ DOC = (
 @pytest.mark.parametrize(
     "near",
     [
-        "civilians are continued to be saved from the debris of destruction by emergency services",
+        "civilians are continued to be saved from the debris of destruction by emergency "
+        "services",
         '"Civilians are continued to be saved from the debris of destruction by emergency services."',
         "Civilians are continued to be saved from the debris of destructions by emergency services",
         "the strike - the third this month - hit a school",
