@@ -13,14 +13,15 @@ DOC = (
     "\u2014 hit a school.\nThe ministry did not comment\u2026 at first."
 )
 
+SAVED = "Civilians are continued to be saved from the debris of destruction by emergency services"
+
 
 @pytest.mark.parametrize(
     "near",
     [
-        "civilians are continued to be saved from the debris of destruction by emergency "
-        "services",
-        '"Civilians are continued to be saved from the debris of destruction by emergency services."',
-        "Civilians are continued to be saved from the debris of destructions by emergency services",
+        SAVED.lower(),
+        f'"{SAVED}."',
+        SAVED.replace("destruction", "destructions"),
         "the strike - the third this month - hit a school",
         "The ministry did not comment... at first.",
         "Civilians  are\ncontinued to be saved from the debris of destruction by emergency sevices",
