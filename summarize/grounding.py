@@ -117,6 +117,9 @@ def snap_quote(quote: str, document_text: str) -> Span | None:
         start -= 1
     while end < len(document_text) and document_text[end].isalnum():
         end += 1
+    last = quote.rstrip().rstrip(_QUOTE_MARKS).rstrip()[-1:]
+    if last and last in ".,;:!?" and document_text[end : end + 1] == last:
+        end += 1  # the quote's own closing punctuation, which the match left out
     if abs((end - start) - len(quote)) > SNAP_MAX_LENGTH_DIFF * max(len(quote), 1) + 4:
         return None
     return Span(start=start, end=end, text=document_text[start:end])

@@ -14,7 +14,7 @@ from summarize.verify.prose import check_prose
 from summarize.verify.report import CheckIssue, CheckReport
 from summarize.verify.sources import Sources
 from summarize.verify.speakers import check_speaker
-from summarize.verify.statements import check_statement
+from summarize.verify.statements import check_denial, check_statement
 
 
 def check_summary(
@@ -119,6 +119,7 @@ def check_summary(
                     )
                 )
         check_statement(claim, by_id, add)
+        check_denial(claim, sources, add)
         report.speakers[claim.id] = check_speaker(claim, sources, add)
     report.sentences_checked = check_prose(summary, texts, add)
     for n, dispute in enumerate(summary.disputes):

@@ -31,6 +31,7 @@ from summarize.verify.sources import Cited, Sources
 from summarize.verify.words import (
     FUNCTION,
     GENERIC,
+    is_person_name,
     name_words,
     names_speaker,
     role_matches,
@@ -68,8 +69,8 @@ def _anonymous(rel: Attribution) -> bool:
 def _inferred(claim: Claim, cited: Cited, text: str) -> bool:
     """The covering relation's source is described, not named, the description fits the
     speaker's role or affiliation, and the speaker is named elsewhere in the document."""
-    if not names_speaker(claim.speaker.name, text):
-        return False
+    if not is_person_name(claim.speaker.name) or not names_speaker(claim.speaker.name, text):
+        return False  # "an official" is a person, not a ministry
     about = {
         stem(w) for w in name_words(f"{claim.speaker.role or ''} {claim.speaker.affiliation or ''}")
     }

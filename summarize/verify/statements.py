@@ -32,6 +32,7 @@ from summarize.grounding import loose_fold
 from summarize.models import Article, Claim
 from summarize.textnorm import occurs_verbatim
 from summarize.verify.report import CheckIssue
+from summarize.verify.sources import Sources
 from summarize.verify.words import (
     FUNCTION,
     NEGATIONS,
@@ -41,6 +42,7 @@ from summarize.verify.words import (
     is_year,
     name_words,
     names,
+    names_speaker,
     negated,
     numbers,
     quoted_fragments,
@@ -186,3 +188,46 @@ def check_statement(
             f"date {date!r} is neither in its evidence nor a cited document's date",
             "warning",
         )
+
+
+_DENIALS = frozenset({"deny", "reject", "refute", "dismiss", "rebut"})
+_DENIAL_WORDS = NEGATIONS | frozenset(
+    {"reject", "rejects", "rejected", "refute", "refuted", "dismiss", "dismissed", "rebut"}
+)
+
+
+def check_denial(claim: Claim, sources: Sources, add: Callable[[CheckIssue], None]) -> None:
+    """A statement restating a denial keeps it: when a relation covering the
+    evidence, with the speaker as its source, is a denial ("The NSA denied he
+    was a target") and the statement repeats most (3/5) of the denied content's
+    words, the statement must carry a negation or denial word. A denial of a
+    pronoun ("denied this") has no words to compare and is not checked."""
+    said = words(claim.statement)
+    if any(w in _DENIAL_WORDS for w in said):
+        return
+    for ev in claim.evidence:
+        cited = sources.cite(ev) if ev.document in sources.texts else None
+        if cited is None:
+            continue
+        for rel in cited.relations:
+            denied = [w for w in words(rel.content.text) if w not in FUNCTION]
+            restated = [w for w in denied if w in said]
+            if not denied or len(restated) * 5 < len(denied) * 3:
+                continue  # the statement restates another part of the evidence
+            if rel.cue_lemma in _DENIALS and any(
+                names_speaker(claim.speaker.name, t)
+                for t in [rel.source_name] + ([rel.source.text] if rel.source else [])
+            ):
+                add(
+                    CheckIssue(
+                        "negation_dropped",
+                        f"claim {claim.id} statement",
+                        f"the evidence says {claim.speaker.name} {rel.cue.text!r} "
+                        f"({ev.quote[:120]!r}) but the statement does not say so",
+                        claim=claim.id,
+                        field="statement",
+                        document=ev.document,
+                        evidence=ev.quote[:160],
+                    )
+                )
+                return

@@ -328,6 +328,17 @@ def name_words(name: str) -> list[str]:
     return [w for w in words(name) if w not in NAME_GLUE]
 
 
+def is_person_name(name: str) -> bool:
+    """Two to four capitalised words, none of them generic ("Hikmet Hajiyev")."""
+    raw = [w for w in fold(name).split() if w.casefold() not in NAME_GLUE]
+    want = name_words(name)
+    return (
+        2 <= len(raw) <= 4
+        and all(w not in GENERIC for w in want)
+        and all(w[:1].isupper() for w in raw)
+    )
+
+
 def names_speaker(name: str, text: str) -> bool:
     """True when ``text`` names the speaker ``name`` (case and accents folded).
 
@@ -346,11 +357,7 @@ def names_speaker(name: str, text: str) -> bool:
         return True  # "NSA" names the National Security Agency
     exact |= acronyms(text)
     distinctive = [w for w in want if w not in GENERIC]
-    raw = [w for w in fold(name).split() if w.casefold() not in NAME_GLUE]
-    person = (
-        2 <= len(raw) <= 4 and len(distinctive) == len(want) and all(w[:1].isupper() for w in raw)
-    )
-    if person:
+    if is_person_name(name):
         return has_word(want[-1], stems, exact)
     if not distinctive:
         return all(has_word(w, stems, exact) for w in want)
