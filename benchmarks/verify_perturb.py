@@ -132,7 +132,14 @@ def main() -> int:
             false_alarms += [f"{name}: {i}" for i in base.errors]
             continue
 
-        def trial(kind: str, record: EventSummary, claim_id: str | None, kinds: set[str]) -> bool:
+        def trial(
+            kind: str,
+            record: EventSummary,
+            claim_id: str | None,
+            kinds: set[str],
+            *,
+            _name: str = name,
+        ) -> bool:
             cases[kind] += 1
             hit = errors_on(check(record), claim_id, kinds)
             caught[kind] += hit
