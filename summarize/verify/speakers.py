@@ -5,7 +5,9 @@ A claim's speaker is confirmed by an evidence excerpt when either
 1. an attribution relation covering the excerpt (its content, a piece of a
    split quote, or its cue overlaps it) has the speaker as its source: the
    extractor's resolved ``source_name`` (pronouns resolved to the last named
-   source count) or the source span names the speaker; or
+   source count) or the source span names the speaker, or the source is a
+   definite description from the speaker's name ("the authority") after the
+   speaker is named earlier in the document; or
 2. the speaker is named in the cited sentences *outside* the content of
    relations whose source is someone else ("Haq said Guterres called both
    ministers" does not confirm Guterres).
@@ -88,6 +90,22 @@ def _source_texts(rel: Attribution) -> list[str]:
     return [rel.source_name] + ([rel.source.text] if rel.source else [])
 
 
+def _back_reference(name: str, rel: Attribution, text: str) -> bool:
+    """The source is a definite description made of the speaker's own generic words
+    ("the authority" for the regional water authority) and the speaker is named
+    earlier in the document."""
+    source = words(rel.source.text if rel.source else rel.source_name)
+    if not source or source[0] != "the" or rel.source is None:
+        return False
+    head = [w for w in source[1:] if w not in FUNCTION]
+    own = set(name_words(name))
+    return (
+        bool(head)
+        and all(w in GENERIC and w in own for w in head)
+        and names_speaker(name, text[: rel.source.start])
+    )
+
+
 def _judge(claim: Claim, cited: Cited, text: str) -> Verdict:
     name = claim.speaker.name
     for rel in cited.relations:
@@ -105,6 +123,9 @@ def _judge(claim: Claim, cited: Cited, text: str) -> Verdict:
     plain = "".join(chars)
     if any(names_speaker(name, plain[s.start : s.end]) for s in cited.sentences):
         return "named"
+    for rel in cited.relations:
+        if _back_reference(claim.speaker.name, rel, text):
+            return "named"
     if any(
         role_matches(claim.speaker.role, t) for rel in cited.relations for t in _source_texts(rel)
     ):
