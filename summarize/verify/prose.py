@@ -5,8 +5,10 @@ aside) are looked up in the evidence of the claims whose speaker the sentence
 names. When it names a speaker, that is where they must be: words credited to
 Hikmet Hajiyev must be in the evidence of Hajiyev's claims. When it names no
 claim speaker, any claim's evidence will do, or the text of a document the
-sentence names by id ("Article 003 ... its figures (74 injured) ..."). A
-number that counts the record's own documents or claims needs no backing,
+sentence names by id ("Article 003 ... its figures (74 injured) ..."). Words
+or numbers that no claim backs but an article states, in a sentence that
+credits no speaker, are a warning (``prose_beyond_claims``); in no article,
+an error. A number that counts the record's own documents or claims needs no backing,
 nor does a bare year that some article states. A
 sentence that says a named person said something ("X said", "according to
 X") where X is the speaker of no claim is an error too."""
@@ -62,6 +64,8 @@ def check_prose(
     counts = {str(len(summary.documents)), str(len(texts)), str(len(summary.claims))}
     counts |= {str(sum(d.on_event == flag for d in summary.documents)) for flag in (True, False)}
     years = {n for t in texts.values() for n in numbers(t) if is_year(n)}
+    pool_articles = [loose_fold(t) for t in texts.values()]
+    nums_articles = set().union(*(numbers(t, spelled=True) for t in texts.values()))
     prose = summary.summary
     bounds = sentence_bounds(prose)
     for n, (start, end) in enumerate(bounds, start=1):
@@ -107,17 +111,22 @@ def check_prose(
         for label, fragment, number in items:
             if credited and _found(fragment, number, pool_own, nums_own):
                 continue
+            kind, severity = "prose_unsupported", "error"
             if not _found(fragment, number, pool_any, nums_any):
                 message = f"{label} occur(s) in no claim's evidence"
+                if not credited and _found(fragment, number, pool_articles, nums_articles):
+                    kind, severity = "prose_beyond_claims", "warning"
+                    message = f"{label} occur(s) in an article but in no claim's evidence"
             elif credited:
                 message = f"{label} credited to {who} occur(s) only in other speakers' evidence"
             else:
                 continue
             add(
                 CheckIssue(
-                    "prose_unsupported",
+                    kind,
                     where,
                     f"{message}: {sentence[:160]!r}",
+                    "warning" if severity == "warning" else "error",
                     field="summary",
                     evidence=sentence[:160],
                 )
