@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTE_MAP = str.maketrans(
     {
@@ -65,10 +66,18 @@ def occurs_verbatim(excerpt: str, text: str) -> bool:
     needle = fold_strip_quotes(excerpt)
     if not needle:
         return False
-    if needle in fold(text):
+    if needle in _folded_document(text, True):
         return True
     raw_needle = fold(excerpt, compose=False).strip("\"' ")
-    return bool(raw_needle) and raw_needle in fold(text, compose=False)
+    return bool(raw_needle) and raw_needle in _folded_document(text, False)
+
+
+@lru_cache(maxsize=32)
+def _folded_document(text: str, compose: bool) -> str:
+    """:func:`fold` of a whole document, kept: every quote of every claim is looked
+    up in the same few documents, and folding a long one each time made checking a
+    record quadratic in its length. (A ``str`` keeps its hash, so a hit is cheap.)"""
+    return fold(text, compose=compose)
 
 
 def fold_casefold(text: str) -> str:

@@ -537,7 +537,8 @@ def auto_reply(
 ) -> Reply:
     """A valid summary grounded in the request's own documents: per document up to
     ``claims_per_document`` claims (sentences with an attribution cue first), each
-    attributed to the document's author, its statement the sentence restated.
+    attributed to the document itself (the verifier accepts a document as its own
+    source), its statement the sentence restated.
 
     ``style="pointers"`` cites the sentence ids the prompt shows (the wire format);
     ``style="quotes"`` copies each sentence as a quote with its document id (the
@@ -559,7 +560,11 @@ def auto_reply(
                 {
                     "id": f"c{n}",
                     "statement": f"The report states: {sentence}",
-                    "speaker": {"name": "the reporting outlet", "role": None, "affiliation": None},
+                    "speaker": {
+                        "name": f"the author of document {doc_id}",
+                        "role": None,
+                        "affiliation": None,
+                    },
                     "quote": None,
                     "evidence": [evidence],
                     "reported_by": [doc_id],

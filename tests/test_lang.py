@@ -23,7 +23,11 @@ NOT_LANGUAGE_DATA = {
     "htmltext.py": "HTML tag names and front-matter field names",
     "evidence/nlp.py": "spaCy pipeline component names",
     "loader.py": "file suffixes and front-matter / JSON field names",
-    "cli.py": "JSON field names of the check report",
+    "cli/commands.py": "JSON field names of the check report",
+    "verify/check.py": "JSON field names of check issues",
+    "evaluation/registry.py": "kinds of score (a Literal type)",
+    "reader_view.py": "slant ratings as article metadata writes them (AllSides' labels)",
+    "evidence/language.py": "stop-word profiles of other languages, to tell them from English",
     "evaluation/runner.py": "JSON field names of eval reports",
     "evaluation/scoring.py": "JSON field names of score details",
     "evaluation/thresholds.py": "JSON field names of the thresholds file",
@@ -83,7 +87,12 @@ def _outside_literals() -> Iterator[tuple[str, int, list[str]]]:
         if LANG in path.parents:
             continue
         rel = path.relative_to(PACKAGE).as_posix()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        # the values of a type (Literal["named", "role", ...]) are no word list
+        typed = {id(n.slice) for n in ast.walk(tree) if isinstance(n, ast.Subscript)}
+        for node in ast.walk(tree):
+            if id(node) in typed:
+                continue
             strings = _literal_words(node)
             if strings is not None:
                 words = [s for s in strings if _WORD_RE.fullmatch(s) and s not in GLOSSARY]

@@ -185,6 +185,7 @@ async def test_article_text_with_jinja_syntax_reaches_the_model_untouched(
         '{"bad": "reply"}',
         good_reply()
         | {
+            "summary": "Two documents are given; neither has a claim to report.",
             "claims": [],
             "disputes": [],
             "documents": [{"id": "tricky", "on_event": True}, {"id": "beta", "on_event": True}],

@@ -97,3 +97,24 @@ def test_a_record_that_would_lose_most_of_its_claims_is_refused() -> None:
     good = _claim("c1", "The mayor said 12 people were hurt", "The mayor said 12 people", "mayor")
     with pytest.raises(SummarizeError, match="unverifiable"):
         summarize_articles([ARTICLE], engine=_ScriptedEngine(_summary([good, *invented], [])))
+
+
+def test_a_name_inside_a_quoted_report_does_not_credit_that_speaker() -> None:
+    # the lead quotes what an article reports; "Mayor Ann Lee" inside the quotation is
+    # the article's words, not a claim that she said it
+    from summarize.verify import check_summary
+
+    text = "Mayor Ann Lee said 12 people were hurt. Residents said Mayor Ann Lee saw 15 hurt."
+    article = Article(id="a", text=text)
+    lee = Claim(
+        id="c1",
+        statement="Mayor Ann Lee said 12 people were hurt",
+        speaker=Speaker(name="Ann Lee"),
+        evidence=[Evidence(document="a", quote="Mayor Ann Lee said 12 people were hurt.")],
+        reported_by=["a"],
+    )
+    lead = 'Article a reports: "Residents said Mayor Ann Lee saw 15 hurt."'
+    report = check_summary(_summary([lee], [], prose=lead), [article])
+    assert report.ok, [str(i) for i in report.errors]
+    credited = 'Ann Lee said that "Residents said Mayor Ann Lee saw 15 hurt".'
+    assert not check_summary(_summary([lee], [], prose=credited), [article]).ok

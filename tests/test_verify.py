@@ -16,7 +16,8 @@ from summarize.verify import check_summary
 
 ART = Article(
     id="a",
-    text="The mayor said on Monday: \u201cThe bridge will stay closed for six weeks.\u201d\n"
+    text="The mayor, Jane Roe, said on Monday: "
+    "\u201cThe bridge will stay closed for six weeks.\u201d\n"
     "Repairs  will cost 12 million dollars, she added.",
 )
 

@@ -11,22 +11,14 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from summarize.evaluation.scoring import ALL_SCORES, LOWER_IS_BETTER, SHARE_SCORES
+from summarize.evaluation.registry import registered, score_info
+from summarize.evaluation.scoring import ALL_SCORES, SHARE_SCORES
 from summarize.render_css import BASE_CSS
 
-SHORT = {
-    "attribution_accuracy": "attribution",
-    "claim_recall_core": "recall (core)",
-    "claim_recall_all": "recall (all)",
-    "grounding_rate": "grounding",
-    "dispute_recall": "disputes",
-    "side_coverage": "sides",
-    "offevent_flagged": "off-event flagged",
-    "onevent_used": "on-event used",
-    "matched_claims": "matched",
-    "narrator_loaded_terms": "loaded terms",
-    "loaded_per_100_words": "loaded /100 words",
-}
+#: Short column labels, as each scorer declares them.
+SHORT = {i.name: i.label for i in registered()}
+#: Scores drawn as bars on the 0..1 chart: shares and verifier shares.
+CHART_SCORES = tuple(i.name for i in registered() if i.kind in ("share", "verified"))
 _BAD = ' class="bad"'
 COLOURS = ("#2f6db5", "#d9822b", "#3a9a5b", "#a34ea3", "#c23b3b", "#6b6b6b")
 
@@ -61,7 +53,7 @@ def _label(run: dict[str, Any], n: int) -> str:
     return f"#{n + 1} {run.get('label', '?')} ({str(run.get('started', ''))[:16]})"
 
 
-def chart_svg(runs: Sequence[dict[str, Any]], scores: Sequence[str] = SHARE_SCORES) -> str:
+def chart_svg(runs: Sequence[dict[str, Any]], scores: Sequence[str] = CHART_SCORES) -> str:
     """Grouped bars: one group per share score, one bar per run, on a 0..1 axis."""
     width, height, left, top, bottom = 1040, 330, 46, 20, 70
     plot_w, plot_h = width - left - 10, height - top - bottom
@@ -129,8 +121,11 @@ def _aggregate_table(runs: Sequence[dict[str, Any]]) -> str:
 
 
 def _cell_class(score: str, value: object) -> str:
-    if not isinstance(value, int | float) or score not in SHARE_SCORES:
-        return "" if score not in LOWER_IS_BETTER or not value else ' class="bad"'
+    info = score_info(score)
+    if not isinstance(value, int | float) or info.kind not in ("share", "verified"):
+        return "" if not info.lower_is_better or not value else ' class="bad"'
+    if info.lower_is_better:
+        return ' class="good"' if value <= 0.001 else (' class="bad"' if value > 0.5 else "")
     return ' class="good"' if value >= 0.999 else (' class="bad"' if value < 0.5 else "")
 
 
@@ -203,8 +198,10 @@ def render_report(runs: Sequence[dict[str, Any]], title: str = "summarize eval r
     body = [
         f"<h1>{_e(title)}</h1>",
         f'<p class="muted">{len(runs)} run(s). Shares are in [0, 1], higher is better; '
-        "loaded terms are counts and a rate, lower is better. A share with nothing to count "
-        "is 1.0, marked † in the suite tables (its explanation says so).</p>",
+        "loaded terms are counts and a rate, lower is better, and so is the share of "
+        "unsupported statements; claims / gold is summary claims per gold claim, read with "
+        "precision. A share with nothing to count is 1.0, marked † in the suite tables "
+        "(its explanation says so).</p>",
         "<h2>Aggregate (mean over scored suites)</h2>",
         _aggregate_table(runs),
         chart_svg(runs),

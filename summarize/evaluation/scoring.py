@@ -10,8 +10,16 @@ off-event documents scores ``offevent_flagged`` 1.0, a summary with no matched
 claims scores ``attribution_accuracy`` 1.0 while its recall shows 0). The
 loaded-term rate with no narrator words is 0.0. Each score keeps its numerator
 and denominator, so a reader can always tell a vacuous 1.0 from an earned one.
-The one ``null`` is ``grounding_rate`` when the articles were not available
-(not measured, as opposed to nothing to measure)."""
+The scores read from the verifier's report (``grounding_rate``,
+``speaker_confirmed``, ``unsupported_statements``) are ``null`` when the
+articles were not available (not measured, as opposed to nothing to
+measure); ``unsupported_statements`` is lower-is-better and 0.0 with no claims.
+
+Each scorer declares its scores (name, label, kind, direction) with
+``@scorer`` from :mod:`summarize.evaluation.registry`; ``ALL_SCORES`` and the
+other name lists here are derived from that registry. Grounding, speakers and
+statements are read from :func:`summarize.verify.check_summary`'s report, the
+one source of grounding truth."""
 
 from __future__ import annotations
 
@@ -26,41 +34,13 @@ from summarize.evaluation.matching import (
     match_claims,
     speaker_matches,
 )
+from summarize.evaluation.registry import ScoreInfo, registered, scorer, scorers
 from summarize.models import Article, SummaryBody
 from summarize.neutrality import find_loaded, word_count
-from summarize.textnorm import fold, occurs_verbatim
+from summarize.textnorm import fold
+from summarize.verify import STATEMENT_KINDS, CheckReport, check_summary
 
 SCORES_FORMAT = "summarize-scores/1"
-
-#: Shares in [0, 1]: higher is better.
-SHARE_SCORES: tuple[str, ...] = (
-    "attribution_accuracy",
-    "claim_recall_core",
-    "claim_recall_all",
-    "grounding_rate",
-    "dispute_recall",
-    "side_coverage",
-    "offevent_flagged",
-    "onevent_used",
-)
-#: Counts and rates.
-COUNT_SCORES: tuple[str, ...] = ("matched_claims", "narrator_loaded_terms", "loaded_per_100_words")
-#: Every score, in the order of design.md's key list.
-ALL_SCORES: tuple[str, ...] = (
-    "attribution_accuracy",
-    "claim_recall_core",
-    "claim_recall_all",
-    "matched_claims",
-    "narrator_loaded_terms",
-    "loaded_per_100_words",
-    "grounding_rate",
-    "dispute_recall",
-    "side_coverage",
-    "offevent_flagged",
-    "onevent_used",
-)
-#: Scores where lower is better (thresholds on these are maxima).
-LOWER_IS_BETTER: frozenset[str] = frozenset({"narrator_loaded_terms", "loaded_per_100_words"})
 
 
 @dataclass(frozen=True)
@@ -79,6 +59,21 @@ class Score:
             "denominator": self.denominator,
             "explanation": self.explanation,
         }
+
+
+@dataclass(frozen=True)
+class ScoringInput:
+    """What every scorer may read: the summary, its gold record, the claim matching,
+    and (when the articles were available) the articles and the verifier's report."""
+
+    summary: SummaryBody
+    gold: GoldRecord
+    matches: list[ClaimMatch]
+    articles: Sequence[Article] | None
+    check: CheckReport | None
+
+
+Scored = tuple[dict[str, Score], dict[str, Any]]
 
 
 def share(numerator: int, denominator: int) -> float:
@@ -116,9 +111,14 @@ def _listing(items: Sequence[str], limit: int = 6) -> str:
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
 
 
-def _score_claims(
-    summary: SummaryBody, gold: GoldRecord, matches: list[ClaimMatch]
-) -> tuple[dict[str, Score], dict[str, Any]]:
+@scorer(
+    ScoreInfo("attribution_accuracy", "attribution", "share"),
+    ScoreInfo("claim_recall_core", "recall (core)", "share"),
+    ScoreInfo("claim_recall_all", "recall (all)", "share"),
+    ScoreInfo("matched_claims", "matched", "count"),
+)
+def _score_claims(inp: ScoringInput) -> Scored:
+    summary, gold, matches = inp.summary, inp.gold, inp.matches
     by_id = {c.id: c for c in summary.claims}
     rows: list[dict[str, Any]] = []
     wrong: list[dict[str, Any]] = []
@@ -207,9 +207,12 @@ def _score_claims(
     return scores, details
 
 
-def _score_neutrality(
-    summary: SummaryBody, gold: GoldRecord
-) -> tuple[dict[str, Score], dict[str, Any]]:
+@scorer(
+    ScoreInfo("narrator_loaded_terms", "loaded terms", "count", "lower"),
+    ScoreInfo("loaded_per_100_words", "loaded /100 words", "rate", "lower"),
+)
+def _score_neutrality(inp: ScoringInput) -> Scored:
+    summary, gold = inp.summary, inp.gold
     extra = list(gold.loaded_terms)
     parts = [("summary", summary.summary)] + [
         (f"claims[{c.id}].statement", c.statement) for c in summary.claims
@@ -252,51 +255,33 @@ def _score_neutrality(
     return scores, {"loaded_hits": hits, "narrator_words": words}
 
 
-def _score_grounding(
-    summary: SummaryBody, articles: Sequence[Article] | None
-) -> tuple[dict[str, Score], dict[str, Any]]:
-    if articles is None:
+_UNGROUNDED = {
+    ("unknown_document", False): "cites a document that is not in the articles",
+    ("not_verbatim", False): "does not occur verbatim in the cited document",
+    ("not_verbatim", True): "does not occur verbatim in any document the claim cites",
+}
+
+
+@scorer(ScoreInfo("grounding_rate", "grounding", "share", needs_articles=True))
+def _score_grounding(inp: ScoringInput) -> Scored:
+    """Read from the verifier's report: the quotes and excerpts it checked and found."""
+    if inp.check is None:
         return {"grounding_rate": Score(None, "not measured: the articles were not available")}, {
             "ungrounded": []
         }
-    texts = {a.id: a.text for a in articles}
-    checked = 0
-    failures: list[dict[str, Any]] = []
-    for claim in summary.claims:
-        for n, ev in enumerate(claim.evidence):
-            checked += 1
-            where = f"claims[{claim.id}].evidence[{n}]"
-            if ev.document not in texts:
-                failures.append(
-                    {
-                        "where": where,
-                        "document": ev.document,
-                        "excerpt": _clip(ev.quote),
-                        "problem": "cites a document that is not in the articles",
-                    }
-                )
-            elif not occurs_verbatim(ev.quote, texts[ev.document]):
-                failures.append(
-                    {
-                        "where": where,
-                        "document": ev.document,
-                        "excerpt": _clip(ev.quote),
-                        "problem": "does not occur verbatim in the cited document",
-                    }
-                )
-        if claim.quote:
-            checked += 1
-            docs = sorted({ev.document for ev in claim.evidence} | set(claim.reported_by))
-            if not any(occurs_verbatim(claim.quote, texts[d]) for d in docs if d in texts):
-                failures.append(
-                    {
-                        "where": f"claims[{claim.id}].quote",
-                        "document": ", ".join(docs),
-                        "excerpt": _clip(claim.quote),
-                        "problem": "does not occur verbatim in any document the claim cites",
-                    }
-                )
-    grounded = checked - len(failures)
+    failures: list[dict[str, Any]] = [
+        {
+            "where": f"claims[{i.claim}].{i.field}",
+            "document": i.document,
+            "excerpt": _clip(i.evidence or ""),
+            "problem": _UNGROUNDED[(i.kind, i.field == "quote")],
+        }
+        for i in inp.check.errors
+        if (i.kind, i.field == "quote") in _UNGROUNDED
+        and i.field is not None
+        and (i.field == "quote" or i.field.startswith("evidence["))
+    ]
+    checked, grounded = inp.check.quotes_checked, inp.check.quotes_grounded
     if not checked:
         text = "no quotes or evidence excerpts to check"
     elif failures:
@@ -310,9 +295,9 @@ def _score_grounding(
     }
 
 
-def _score_disputes(
-    summary: SummaryBody, gold: GoldRecord, matches: list[ClaimMatch]
-) -> tuple[dict[str, Score], dict[str, Any]]:
+@scorer(ScoreInfo("dispute_recall", "disputes", "share"))
+def _score_disputes(inp: ScoringInput) -> Scored:
+    summary, gold, matches = inp.summary, inp.gold, inp.matches
     to_gold = {m.summary_id: m.gold_id for m in matches}
     rows: list[dict[str, Any]] = []
     for g in gold.disputes:
@@ -349,9 +334,9 @@ def _score_disputes(
     }
 
 
-def _score_sides(
-    gold: GoldRecord, matches: list[ClaimMatch]
-) -> tuple[dict[str, Score], dict[str, Any]]:
+@scorer(ScoreInfo("side_coverage", "sides", "share"))
+def _score_sides(inp: ScoringInput) -> Scored:
+    gold, matches = inp.gold, inp.matches
     covered: dict[str, list[str]] = {side: [] for side in gold.required_sides}
     for m in matches:
         for actor_id in gold.claim(m.gold_id).speakers:
@@ -371,9 +356,12 @@ def _score_sides(
     }
 
 
-def _score_documents(
-    summary: SummaryBody, gold: GoldRecord
-) -> tuple[dict[str, Score], dict[str, Any]]:
+@scorer(
+    ScoreInfo("offevent_flagged", "off-event flagged", "share"),
+    ScoreInfo("onevent_used", "on-event used", "share"),
+)
+def _score_documents(inp: ScoringInput) -> Scored:
+    summary, gold = inp.summary, inp.gold
     listed = {d.id: d.on_event for d in summary.documents}
     cited: set[str] = set()
     for claim in summary.claims:
@@ -413,25 +401,154 @@ def _score_documents(
     }, {"offevent": off_rows, "onevent_unused": unused}
 
 
+@scorer(
+    ScoreInfo("claim_precision", "precision", "share"),
+    ScoreInfo("claims_per_gold_claim", "claims / gold", "ratio", "none"),
+)
+def _score_precision(inp: ScoringInput) -> Scored:
+    """How much of the summary is what the gold record asks for.
+
+    ``claim_precision`` is the share of summary claims matched to some gold
+    claim; ``claims_per_gold_claim`` is summary claims per gold claim (1 for a
+    summary as long as the answer key). Read recall with them: listing every
+    relation raises recall but lowers precision and inflates the ratio."""
+    n, gold_n = len(inp.summary.claims), len(inp.gold.claims)
+    matched = len({m.summary_id for m in inp.matches})
+    ratio = round(n / gold_n, 4) if gold_n else None
+    return {
+        "claim_precision": Score(
+            share(matched, n),
+            f"{matched} of {n} summary claims match a gold claim"
+            if n
+            else "no summary claims, so none is unmatched",
+            matched,
+            n,
+        ),
+        "claims_per_gold_claim": Score(
+            ratio, f"{n} summary claims for {gold_n} gold claims", n, gold_n
+        ),
+    }, {}
+
+
+@scorer(
+    ScoreInfo("speaker_confirmed", "speaker confirmed", "verified", needs_articles=True),
+    ScoreInfo("unsupported_statements", "unsupported", "verified", "lower", needs_articles=True),
+    ScoreInfo("prose_backed", "prose backed", "verified", needs_articles=True),
+)
+def _score_verified(inp: ScoringInput) -> Scored:
+    """Precision read from the verifier, no gold needed: claims whose speaker the
+    evidence confirms, claims whose statement asserts what the evidence does
+    not (a lower-is-better share: 0.0 when there are no claims), and summary
+    sentences whose quotes, numbers and credited speakers the claims back."""
+    if inp.check is None:
+        missing = Score(None, "not measured: the articles were not available")
+        return {
+            "speaker_confirmed": missing,
+            "unsupported_statements": missing,
+            "prose_backed": missing,
+        }, {
+            "unconfirmed_speakers": [],
+            "statement_issues": [],
+            "unbacked_prose": [],
+        }
+    claims = inp.summary.claims
+    confirmed = [c.id for c in claims if inp.check.speakers.get(c.id, False)]
+    speaker_issues = [
+        {"claim": i.claim, "kind": i.kind, "message": i.message}
+        for i in inp.check.issues
+        if i.field == "speaker"
+    ]
+    bad = inp.check.unsupported_claims
+    statement_issues = [
+        {"claim": i.claim, "kind": i.kind, "message": i.message}
+        for i in inp.check.errors
+        if i.kind in STATEMENT_KINDS
+    ]
+    unconfirmed = [c.id for c in claims if c.id not in confirmed]
+    sentences, unbacked = inp.check.sentences_checked, inp.check.unbacked_sentences
+    prose_issues = [
+        {"where": i.where, "kind": i.kind, "message": i.message}
+        for i in inp.check.errors
+        if i.field == "summary"
+    ]
+    return {
+        "speaker_confirmed": Score(
+            share(len(confirmed), len(claims)),
+            f"the evidence confirms the speaker of {len(confirmed)} of {len(claims)} claims"
+            + (f"; not: {_listing(unconfirmed, 12)}" if unconfirmed else ""),
+            len(confirmed),
+            len(claims),
+        ),
+        "unsupported_statements": Score(
+            round(len(bad) / len(claims), 4) if claims else 0.0,
+            f"{len(bad)} of {len(claims)} claim statements assert what their evidence does not"
+            + (
+                ": " + "; ".join(f"{i['claim']} {i['kind']}" for i in statement_issues[:8])
+                if bad
+                else ""
+            ),
+            len(bad),
+            len(claims),
+        ),
+        "prose_backed": Score(
+            share(sentences - len(unbacked), sentences),
+            f"{sentences - len(unbacked)} of {sentences} summary sentences are backed by the claims"
+            + (": not " + "; ".join(i["message"] for i in prose_issues[:6]) if unbacked else ""),
+            sentences - len(unbacked),
+            sentences,
+        ),
+    }, {
+        "unconfirmed_speakers": speaker_issues,
+        "statement_issues": statement_issues,
+        "unbacked_prose": prose_issues,
+    }
+
+
+#: Every score, in registry order (design.md's key list first, then the precision scores).
+ALL_SCORES: tuple[str, ...] = tuple(i.name for i in registered())
+#: Shares in [0, 1], higher is better, that a gold record written as a summary scores 1.0 on.
+SHARE_SCORES: tuple[str, ...] = tuple(i.name for i in registered() if i.kind == "share")
+#: Counts, rates and ratios.
+COUNT_SCORES: tuple[str, ...] = tuple(
+    i.name for i in registered() if i.kind in ("count", "rate", "ratio")
+)
+#: Scores where lower is better (thresholds on these are maxima).
+LOWER_IS_BETTER: frozenset[str] = frozenset(i.name for i in registered() if i.lower_is_better)
+
+
 def score_summary(
     summary: SummaryBody, gold: GoldRecord, articles: Sequence[Article] | None = None
 ) -> ScoreCard:
-    """Score ``summary`` against ``gold``; ``articles`` are needed for grounding."""
-    matches = match_claims(gold.claims, summary.claims)
+    """Score ``summary`` against ``gold``; ``articles`` are needed for the scores the
+    verifier reads (grounding, speakers, statements), which are ``null`` without them."""
+    inp = ScoringInput(
+        summary,
+        gold,
+        match_claims(gold.claims, summary.claims),
+        articles,
+        check_summary(summary, articles) if articles is not None else None,
+    )
     scores: dict[str, Score] = {}
     details: dict[str, Any] = {}
-    for part_scores, part_details in (
-        _score_claims(summary, gold, matches),
-        _score_neutrality(summary, gold),
-        _score_grounding(summary, articles),
-        _score_disputes(summary, gold, matches),
-        _score_sides(gold, matches),
-        _score_documents(summary, gold),
-    ):
+    for fn, infos in scorers():
+        part_scores, part_details = fn(inp)
+        if set(part_scores) != {i.name for i in infos}:
+            raise RuntimeError(
+                f"{fn.__name__} returned {sorted(part_scores)}, not its declared scores"
+            )
         scores.update(part_scores)
         details.update(part_details)
     ordered = {name: scores[name] for name in ALL_SCORES}
     return ScoreCard(gold.event_id, ordered, details)
 
 
-__all__ = ["ALL_SCORES", "LOWER_IS_BETTER", "Score", "ScoreCard", "claim_text", "score_summary"]
+__all__ = [
+    "ALL_SCORES",
+    "COUNT_SCORES",
+    "LOWER_IS_BETTER",
+    "SHARE_SCORES",
+    "Score",
+    "ScoreCard",
+    "claim_text",
+    "score_summary",
+]

@@ -3,15 +3,23 @@
 
 A figure is a count of one *kind* (killed, injured, destroyed) of one *group*
 (people, children, soldiers, houses). Numbers may be digits or words; a
-qualifier ("at least", "more than") is kept. Only numbers tied to a kind are
-figures: years, times, distances and percentages are not."""
+qualifier ("at least", "more than") is kept. Only a number that is the count
+of the kind is a figure: the object of a kill/injure verb ("killing 12"), the
+subject of one ("five were killed"), or a number whose noun is a group counted
+("40 civilians injured"). A number that counts anything else is not ("over 80
+days of protests", "led GE for 20 years, died", "2 gunshot wounds ... death"),
+nor an age ("Brooks, 27, died", "a 27-year-old man"), money, a year, a time,
+a distance or a percentage. Both the evidence stage (relevance) and the
+offline engine (claims, the summary's "N people were killed") read figures
+from here."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summarize.lang.events import GROUPS, KIND_VERBS, KIND_WORDS
+from summarize.lang.events import BETWEEN_COUNT_AND_KIND, GROUPS, KIND_VERBS, KIND_WORDS
 from summarize.lang.numbers import NUMBER_WORDS, SCALES
 
 _QUALIFIER = (
@@ -27,6 +35,8 @@ _NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 
+_AGE_BEFORE_RE = re.compile(r"(?:\b(?:aged?|age\s+of)\s*$)|(?:[A-Z][\w'\u2019-]*,\s*$)|\(\s*$")
+_MONEY_BEFORE_RE = re.compile(r"[$\u00a3\u20ac\u00a5]\s*$")
 _STOP_RE = re.compile(r"[.;!?\n]")
 _WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
 
@@ -95,9 +105,32 @@ def find_figures(text: str) -> list[Figure]:
     return figures
 
 
+def _not_a_count(before: str, after: str) -> bool:
+    """An age ("Brooks, 27, died", "aged 27", "(27)") or money ("$20")."""
+    if _MONEY_BEFORE_RE.search(before):
+        return True
+    return _AGE_BEFORE_RE.search(before) is not None and after.lstrip()[:1] in (",", ")")
+
+
+def _kind_after(after_words: Sequence[str]) -> str | None:
+    """The kind a number is the count of, from the words after it (as written): a
+    kind word reached through group nouns, capitalised modifiers ("Azerbaijani")
+    and auxiliaries only."""
+    for raw in after_words:
+        word = raw.lower()
+        found = next((k for k, words in KIND_WORDS.items() if word in words), None)
+        if found:
+            return found
+        if word not in GROUPS and word not in BETWEEN_COUNT_AND_KIND and not raw[:1].isupper():
+            return None
+    return None
+
+
 def _classify(
     m: re.Match[str], value: int, before: str, after: str, earlier: list[Figure]
 ) -> Figure | None:
+    if _not_a_count(before, after):
+        return None
     after_words = _words(after)[:9]
     before_words = _words(before)
     noun: str | None = None
@@ -109,18 +142,20 @@ def _classify(
     included = False
     tail = " ".join(before_words[-4:])
     # "killing 12", "injuring at least 40", "destruction of as many as 20 houses"
-    if before_words and before_words[-1] in KIND_VERBS:
+    verb_before = before_words and not before.rstrip().endswith(",")  # "Killed, 400 Wounded"
+    if verb_before and before_words[-1] in KIND_VERBS:
         kind = KIND_VERBS[before_words[-1]]
-    elif len(before_words) > 1 and before_words[-1] == "of" and before_words[-2] in KIND_VERBS:
+    elif (
+        verb_before
+        and len(before_words) > 1
+        and before_words[-1] == "of"
+        and before_words[-2] in KIND_VERBS
+    ):
         kind = KIND_VERBS[before_words[-2]]
     elif re.search(r"\b(?:death\s+toll|toll)\b(?:\s+\w+){0,3}$", " ".join(before_words[-5:])):
         kind = "killed"
     else:
-        for word in after_words:
-            found = next((k for k, words in KIND_WORDS.items() if word in words), None)
-            if found:
-                kind = found
-                break
+        kind = _kind_after(_WORD_RE.findall(after)[:9])
     if kind is None and tail.endswith("including") and earlier:
         kind, included = earlier[-1].kind, True
     if kind is None:

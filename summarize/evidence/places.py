@@ -12,10 +12,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from summarize.evidence.nlp import load_ner
+from summarize.evidence.nlp import load_ner, parse_texts
 from summarize.models import Article
 
 _LEAD_CHARS = 400
+_AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_LOWER_WORD_RE = re.compile(r"\b[a-z][a-z'-]*\b")
 
 
 def _clean(name: str) -> str:
@@ -43,6 +45,16 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)  # lower-cased adjective -> country
     places: dict[str, Counter[str]] = field(default_factory=dict)  # document -> place counts
     lead_places: dict[str, Counter[str]] = field(default_factory=dict)
+    #: lower-cased names the recogniser tagged as people, organisations, groups or
+    #: governments (countries, cities, states)
+    #: (and each word of a person's name, for a surname used alone)
+    agents: set[str] = field(default_factory=set)
+    #: lower-cased names of locations and facilities that are no government
+    #: ("the Gulf Coast", "the Rocky Mountains"); countries, cities and states
+    #: (GPE) are not here, as they speak for their governments ("Turkey rejected")
+    landmarks: set[str] = field(default_factory=set)
+    #: words written in lower case somewhere in the folder (common nouns, not names)
+    common_words: set[str] = field(default_factory=set)
 
     def country_of(self, word: str) -> str | None:
         """The country a place name or nationality word names, if it names one."""
@@ -60,7 +72,7 @@ def build_gazetteer(articles: Sequence[Article]) -> Gazetteer:
     norp: Counter[str] = Counter()
     gaz = Gazetteer()
     texts = [a.text for a in articles]
-    for article, doc in zip(articles, nlp.pipe(texts, batch_size=8), strict=True):
+    for article, doc in zip(articles, parse_texts(nlp, texts, batch_size=8), strict=True):
         counts: Counter[str] = Counter()
         lead: Counter[str] = Counter()
         for ent in doc.ents:
@@ -74,7 +86,14 @@ def build_gazetteer(articles: Sequence[Article]) -> Gazetteer:
                     lead[name] += 1
             elif ent.label_ == "NORP":
                 norp[name] += 1
+            if ent.label_ in ("LOC", "FAC"):
+                gaz.landmarks.add(name.lower())
+            if ent.label_ in _AGENT_LABELS:
+                gaz.agents.add(name.lower())
+                if ent.label_ == "PERSON":
+                    gaz.agents.update(w.lower() for w in name.split())
         gaz.places[article.id] = counts
+        gaz.common_words.update(_LOWER_WORD_RE.findall(article.text))
         gaz.lead_places[article.id] = lead
     for adjective in norp:
         match = next((p for p, _ in gpe.most_common() if _stem_match(adjective, p)), None)

@@ -50,3 +50,14 @@ GENERAL_WORDS: frozenset[str] = word_set(
     year years
     """
 )
+#: Words that may stand between a count and the kind it counts ("12 people were
+#: killed", "two kids are among the dead", "40 Azerbaijani civilians injured");
+#: any other word means the number counts something else ("80 days of protests",
+#: "2 gunshot wounds ... death", "for 20 years, died").
+BETWEEN_COUNT_AND_KIND: frozenset[str] = word_set(
+    """
+    all among and are be been being believed confirmed feared had has have in is more
+    of other others reported reportedly said the them those thought to total was were who
+    whom
+    """
+)

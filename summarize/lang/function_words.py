@@ -60,8 +60,25 @@ FILLER_WORDS: frozenset[str] = word_set(
     that the to was were which
     """
 )
-#: Words that flip or void what a sentence says: a model's quote that drops or swaps
-#: one is never taken for a misspelling of the source (quote snapping).
-NEGATIONS: frozenset[str] = word_set(
-    "cannot n't neither never no nobody none nor not nothing without"
+#: Words a title-case headline leaves in lower case ("Man Killed in Crash on Route 9").
+TITLE_CASE_MINOR_WORDS: frozenset[str] = word_set(
+    """
+    a an and are as at be but by for from in into is it its
+    nor of off on or out over per than the to up via vs was with
+    """
+)
+
+#: Words that negate a clause.
+NEGATION_WORDS: frozenset[str] = word_set(
+    """
+    neither never no nobody none nor not nothing
+    """
+)
+#: Function words (with NAME_GLUE) left out when a statement's content words are compared.
+CONTENT_STOP_WORDS: frozenset[str] = word_set(
+    """
+    also are as at be been but by can could from had has have he her here his i if is it its
+    may might must on or our said say says she should so than that their then there these they
+    this those to told was we were will with would you
+    """
 )

@@ -96,3 +96,40 @@ EVIDENCE_NOUNS: frozenset[str] = word_set(
     information record records report reporting reports resolutions statistics video
     """
 )
+
+#: Words that connect the parts of a name ("Ministry *of* Defence", "al-", "de").
+NAME_GLUE: frozenset[str] = word_set(
+    """
+    a al an and de for in of s the
+    """
+)
+#: Words of role and body names that do not identify a speaker on their own.
+GENERIC_SPEAKER_WORDS: frozenset[str] = word_set(
+    """
+    agency army authorities authority chief committee correspondent council department deputy
+    force forces general government group head leader media military minister ministers
+    ministries ministry national office offices official officials party people police
+    president presidential prime ruling secretary senior source sources spokesman spokespeople
+    spokesperson spokeswoman state statement top
+    """
+)
+#: Capitalised words of titles ("Foreign Minister", "Secretary-General"), not names.
+TITLE_WORDS_NOT_NAMES: frozenset[str] = word_set(
+    """
+    ambassador attorney commander defence defense economy education envoy finance foreign
+    governor health interior justice mayor rep representative secretary-general sen senator
+    """
+)
+#: Heads of descriptions that stand for an unnamed person ("a senior official").
+ANONYMOUS_PERSON_HEADS: frozenset[str] = word_set(
+    """
+    aide correspondent diplomat official officials source sources spokesman spokesperson
+    spokeswoman
+    """
+)
+#: Stems of words that say nothing about who an unnamed source is ("another top official").
+VAGUE_SOURCE_STEMS: frozenset[str] = word_set(
+    """
+    a an anoth one senio top
+    """
+)

@@ -233,3 +233,19 @@ REPORTING_VERBS: dict[str, str] = {
     "state": "stated",
     "announce": "announced",
 }
+
+#: Word forms that attribute words to a speaker: no content of their own.
+SAYING_FORMS: frozenset[str] = word_set(
+    """
+    according accused added alleged announced argued claimed condemned confirmed declared
+    demanded denied denies described expressed insisted maintained noted reiterated reported
+    said say says stated stressed told tweeted warned wrote
+    """
+)
+#: Forms of the denial cues a statement restating a denial must keep one of.
+DENIAL_FORMS: frozenset[str] = word_set(
+    """
+    denial denied denies deny denying dismiss dismissed rebut refute refuted reject rejected
+    rejects
+    """
+)

@@ -25,7 +25,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from summarize.lang.function_words import NEGATIONS
+from summarize.lang.function_words import NEGATION_WORDS
 
 #: Minimum rapidfuzz ``ratio`` (0-100) between the folded quote and the folded
 #: source window it aligns with.
@@ -107,7 +107,7 @@ def _words_agree(quote: str, window: str) -> bool:
     for x, y in zip(a, b, strict=True):
         if x == y:
             continue
-        if _is_number(x) or _is_number(y) or x in NEGATIONS or y in NEGATIONS:
+        if _is_number(x) or _is_number(y) or x in NEGATION_WORDS or y in NEGATION_WORDS:
             return False
         if x.endswith("n't") != y.endswith("n't"):
             return False

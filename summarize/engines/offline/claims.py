@@ -12,14 +12,17 @@ a bare noun phrase ("issued a new warning")."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from summarize.engines.offline.headlines import headline_end
 from summarize.engines.offline.speakers import (
     ParsedSpeaker,
     SpeakerIndex,
+    is_agent,
     is_pronoun,
     parse_speaker,
     role_head,
@@ -42,6 +45,16 @@ _ANAPHORIC_DESCRIPTIONS = re.compile(
     r"aide|diplomat|envoy|officer|source)$",
     re.IGNORECASE,
 )
+#: Words in or just before a cue that make it no statement: "did not say",
+#: "could not confirm", "declined to say", "may have said", "has yet to say".
+_HEDGE_RE = re.compile(
+    r"\b(?:not|never|neither|nor|yet|may|might|could|would|should|cannot|"
+    r"declined?|declines|declining|refused?|refuses|refusing|failed|fails|"
+    r"[a-z]+n['\u2019]t)\b",
+    re.IGNORECASE,
+)
+#: Cue lemmas that withhold a statement: "declined to comment", "refused to say".
+_WITHHOLDING_CUES: frozenset[str] = frozenset({"decline", "refuse", "fail"})
 _ELLIPSIS = " \u2026 "
 _OUTER_PUNCT = " \t\n,;:"
 _TRAILING_RE = re.compile(r"[\s,]+(?:but|and|or|while|before|after)$", re.IGNORECASE)
@@ -136,10 +149,12 @@ def _source_span(att: Attribution) -> list[Span]:
 
 
 def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
-    for n, s in enumerate(sentences):
-        if s.start <= offset < s.end:
-            return n
-    return max(0, sum(1 for s in sentences if s.end <= offset) - 1)
+    """Index of the sentence holding ``offset`` (else of the last one ending before it);
+    ``sentences`` are in text order, so a binary search finds it."""
+    n = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    if n >= 0 and offset < sentences[n].end:
+        return n
+    return max(0, bisect.bisect_right([s.end for s in sentences], offset) - 1)
 
 
 def _excerpt(
@@ -174,6 +189,21 @@ def _nested(att: Attribution, others: Sequence[Attribution]) -> bool:
         ):
             return True
     return False
+
+
+def _hedged(att: Attribution, text: str) -> bool:
+    """True when the cue is negated or only possible ("Police did not say whether
+    ...", "could not confirm", "declined to say", "may have said"): the source
+    made no such statement, so it is no claim."""
+    if (att.cue_lemma or "").lower() in _WITHHOLDING_CUES:
+        return True
+    start = att.cue.start
+    if att.source is not None and att.source.end <= att.cue.start:
+        start = att.source.end  # "Police have not yet said"
+    window = text[start : att.cue.end]
+    if len(window) > len(att.cue.text) + 40:
+        window = att.cue.text
+    return _HEDGE_RE.search(window) is not None
 
 
 def _is_speaker(att: Attribution, parsed: ParsedSpeaker) -> bool:
@@ -227,12 +257,18 @@ def draft_claims(
             (a for a in bundle.attributions if a.document == doc_id), key=lambda a: a.cue.start
         )
         doc_drafts: list[DraftClaim] = []
+        headline = headline_end(article, sentences)
         for att in atts:
-            if _nested(att, atts):
+            if att.cue.start < headline or _nested(att, atts) or _hedged(att, article.text):
                 continue
             name, role = _split_appositive(_behind_medium(att.source_name), att.role)
             parsed = parse_speaker(name, role, gaz)
-            if not _is_speaker(att, parsed) or find_loaded(parsed.name):
+            determiner = fold(name).strip().lower().startswith(("the ", "a ", "an "))
+            if (
+                not _is_speaker(att, parsed)
+                or not is_agent(parsed, determiner, gaz)
+                or find_loaded(parsed.name)
+            ):
                 continue
             content = _trimmed(att.content.text)
             draft = DraftClaim(
@@ -338,7 +374,9 @@ def _may_be(person: ParsedSpeaker, description: ParsedSpeaker, *, same_role: boo
     head = role_head(person.role)
     if same_role:
         return head == description.described
-    return head is None or head == description.described
+    # a person the text gives another role ("Jane Doe, the city engineer") is not
+    # who "the mayor" is
+    return person.role is None or head == description.described
 
 
 def assign_speakers(drafts: Sequence[DraftClaim]) -> SpeakerIndex:
@@ -346,7 +384,7 @@ def assign_speakers(drafts: Sequence[DraftClaim]) -> SpeakerIndex:
     index = SpeakerIndex()
     ordered = sorted(drafts, key=lambda d: (not d.parsed.person, -len(d.parsed.key)))
     for draft in ordered:
-        draft.speaker = index.add(draft.parsed)
+        draft.speaker = index.add(draft.parsed, draft.document)
     return index
 
 

@@ -10,6 +10,7 @@ place -> the summary paragraph."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Sequence
 
 from summarize.engines.offline.claims import (
@@ -25,12 +26,15 @@ from summarize.engines.offline.disputes import (
     is_wider_scope,
 )
 from summarize.engines.offline.event import event_date, event_location, event_title
+from summarize.engines.offline.lead import choose_lead
 from summarize.engines.offline.merging import MergedClaim, merge_claims
 from summarize.engines.offline.prose import ClaimView, compose_prose
 from summarize.engines.offline.speakers import SpeakerIndex
+from summarize.evidence.language import language_name, language_of
 from summarize.evidence.relevance import Relevance
 from summarize.evidence.types import EvidenceBundle
 from summarize.models import (
+    Article,
     Claim,
     Dispute,
     DocumentInfo,
@@ -46,6 +50,8 @@ from summarize.neutrality import find_loaded
 from summarize.pruning import claim_errors, dropped_items
 from summarize.verify import check_summary
 from summarize.version import __version__
+
+log = logging.getLogger("summarize")
 
 
 class OfflineEngine:
@@ -73,8 +79,12 @@ def compose_checked(bundle: EvidenceBundle) -> tuple[SummaryBody, list[DroppedIt
     articles = bundle.articles
     gaz = bundle.gazetteer()
     dates = bundle.report_dates
-    verdicts = bundle.relevance or [Relevance(a.id, True) for a in articles]
-    on_event = bundle.on_event()
+    foreign = _foreign_articles(articles)
+    verdicts = [
+        Relevance(v.document, False, foreign[v.document]) if v.document in foreign else v
+        for v in bundle.relevance or [Relevance(a.id, True) for a in articles]
+    ]
+    on_event = [d for d in bundle.on_event() if d not in foreign]
     date = event_date([dates.get(d) for d in on_event])
 
     drafts = draft_claims(bundle, on_event, gaz)
@@ -122,18 +132,23 @@ def compose_checked(bundle: EvidenceBundle) -> tuple[SummaryBody, list[DroppedIt
         )
         for cid, m, c in zip(ids, merged, claims, strict=True)
     ]
+    copied = _copied_groups(bundle, on_event)
     summary = compose_prose(
         title=title,
         date=date.isoformat() if date else None,
         location=location,
         on_event=on_event,
         off_event=[
-            (v.document, v.reason or "a different incident.") for v in verdicts if not v.on_event
+            (v.document, v.reason or "a different incident.")
+            for v in verdicts
+            if not v.on_event and v.document not in foreign
         ],
+        unread=[(d, foreign[d]) for d in foreign],
         claims=views,
         disputes=found,
         claim_index={cid: n for n, cid in enumerate(ids)},
-        copied=_copied_groups(bundle, on_event),
+        copied=copied,
+        lead=choose_lead(bundle, on_event, copied),
     )
     body = SummaryBody(
         event=Event(title=title, date=date, location=location),
@@ -145,6 +160,20 @@ def compose_checked(bundle: EvidenceBundle) -> tuple[SummaryBody, list[DroppedIt
         ],
     )
     return body, dropped
+
+
+def _foreign_articles(articles: Sequence[Article]) -> dict[str, str]:
+    """Articles not written in English, with the reason they are left out (logged)."""
+    out: dict[str, str] = {}
+    for article in articles:
+        code = language_of(article)
+        if code is None or code == "en":
+            continue
+        out[article.id] = (
+            f"written in {language_name(code)} ({code}); the offline engine reads English only"
+        )
+        log.warning("article %s is %s; it is left out", article.id, out[article.id])
+    return out
 
 
 def _claim_errors(claims: Sequence[Claim], bundle: EvidenceBundle) -> dict[str, list[str]]:

@@ -78,6 +78,8 @@ def event_title(
         return f"{head} in {location}" if location else head
     if location:
         return f"Reports from {location}"
+    if not articles:
+        return "No article the engine could read"
     return f"Event reported by {len(articles)} articles"
 
 

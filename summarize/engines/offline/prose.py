@@ -1,7 +1,8 @@
 """The summary paragraph, written from composed claims with neutral templates.
 
-Figures come first, one sentence per speaker; then the disagreements, the
-denials, and a few quoted claims from sides not yet heard.
+The lead comes first: what happened, quoted from the sentence most articles
+carry (see ``lead``); then figures, one sentence per speaker; then the
+disagreements, the denials, and a few quoted claims from sides not yet heard.
 
 Every statement of fact about the event is attributed in-line ("According to
 X, ..."), figures are given with their sources, disagreements and denials are
@@ -14,7 +15,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from summarize.engines.offline.claims import quoted
 from summarize.engines.offline.disputes import FoundDispute
+from summarize.engines.offline.lead import LeadSentence
 from summarize.evidence.figures import Figure
 from summarize.lang.events import KIND_WORDS
 from summarize.neutrality import find_loaded
@@ -126,6 +129,18 @@ def _attributed(view: ClaimView) -> str:
     return f"{text.rstrip('.')} ({_docs(view)})."
 
 
+def _lead_sentence(sentence: LeadSentence) -> str:
+    """'Article d1 reports: "..." (also reported by article d2).'"""
+    text = quoted(sentence.text.rstrip("."))
+    also = f" (also reported by {_docs_of_ids(sentence.also)})" if sentence.also else ""
+    return f"Article {sentence.document} reports: {text}{also}."
+
+
+def _docs_of_ids(docs: Sequence[str]) -> str:
+    label = "article" if len(docs) == 1 else "articles"
+    return f"{label} {_join(list(docs))}"
+
+
 def compose_prose(
     *,
     title: str,
@@ -137,6 +152,8 @@ def compose_prose(
     disputes: Sequence[FoundDispute],
     claim_index: dict[str, int],
     copied: Sequence[tuple[str, ...]] = (),
+    unread: Sequence[tuple[str, str]] = (),
+    lead: Sequence[LeadSentence] = (),
 ) -> str:
     """The neutral summary paragraph."""
     parts: list[str] = []
@@ -148,6 +165,7 @@ def compose_prose(
             f"{count} {'article reports' if n == 1 else 'articles report'} on the "
             f"{title[0].lower()}{title[1:]}{when}."
         )
+    parts.extend(_lead_sentence(sentence) for sentence in lead)
     used: set[str] = set()
     figure_views = [
         c for c in claims if not c.denial and any(f.group in PROSE_GROUPS for f in c.figures)
@@ -186,5 +204,7 @@ def compose_prose(
         )
     for doc, reason in off_event:
         parts.append(f"Article {doc} was left out because it appears to report {reason}")
+    for doc, reason in unread:
+        parts.append(f"Article {doc} was left out: it is {reason}.")
     text = " ".join(p.strip() for p in parts if p.strip())
     return re.sub(r"\s+", " ", text).strip()

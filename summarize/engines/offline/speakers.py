@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from summarize.evidence.places import Gazetteer
+from summarize.lang.calendar import TIME_WORDS
 from summarize.lang.function_words import ARTICLES, NAMELESS
 from summarize.lang.titles import (
     NAME_BODY_WORDS,
@@ -54,9 +56,13 @@ class ParsedSpeaker:
     generic: bool  # "a top Azerbaijani official": names nobody in particular
     key: frozenset[str]  # comparable tokens (folded, possessives and plurals stripped)
     described: str | None = None  # "the Azerbaijani president": a person named by role only
+    description: bool = False  # "the study", "the official": common nouns only, no name
 
 
+@lru_cache(maxsize=65536)
 def _norm_token(token: str) -> str:
+    """A name token as names are compared: folded, lower case, possessive and plural
+    stripped, role synonyms made one (cached: every pair of speakers is compared)."""
     t = fold(token).lower().strip(".'\"-")
     t = re.sub(r"'s$", "", t)
     if t in ROLE_SYNONYMS:
@@ -128,6 +134,7 @@ def parse_speaker(source_name: str, role: str | None, gaz: Gazetteer) -> ParsedS
     person = (
         bool(person_tokens)
         and not indefinite
+        and not (len(person_tokens) == 1 and person_tokens[0].lower() in gaz.common_words)
         and not any(
             _norm_token(t) in _BODY_WORDS or _norm_token(t) + "s" in _BODY_WORDS
             for t in person_tokens
@@ -167,7 +174,45 @@ def parse_speaker(source_name: str, role: str | None, gaz: Gazetteer) -> ParsedS
         generic=generic,
         key=key,
         described=described,
+        description=not person and not any(_capitalised(t) for t in tokens),
     )
+
+
+def is_agent(parsed: ParsedSpeaker, determiner: bool, gaz: Gazetteer) -> bool:
+    """Whether a parsed source can speak: a person, an organisation or a group.
+
+    Never a time ("Tuesday"), never a location or facility ("the Gulf Coast";
+    a city or state may speak for its government, so "Hollywood" is let through);
+    a single capitalised word must be a title or organisation word used as a
+    body ("Police", "Officials"), a country, a plural ("Residents"), or a name
+    the entity recogniser tagged as a person, organisation or group and the
+    folder never writes in lower case ("Island" beside "the island" is none);
+    a bare singular title with no name and no article ("Chief") is a fragment."""
+    tokens = _TOKEN_RE.findall(parsed.surface)
+    lowered = parsed.surface.lower()
+    if not tokens or tokens[-1][:1].isdigit():
+        return False  # "October 17", "2020"
+    for words in (tokens, _TOKEN_RE.findall(parsed.name)):
+        # "Tuesday", "Tuesday night", "the document published Friday" read as a person
+        # named Friday; "May" only when tagged a person
+        timed = bool(words) and all(_norm_token(t) in TIME_WORDS for t in words)
+        if timed and " ".join(words).lower() not in gaz.agents:
+            return False
+    if gaz.country_of(lowered) is not None:
+        return True
+    if lowered in gaz.landmarks:
+        return False
+    if len(tokens) > 1 or not _capitalised(tokens[0]):
+        return True
+    norm = _norm_token(tokens[0])
+    if norm in PERSON_TITLES and not determiner and norm == tokens[0].lower():
+        return False  # "Chief said": a title without its holder
+    if norm in TITLE_WORDS or norm in _BODY_WORDS or tokens[0].isupper():
+        return True
+    plural = lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "'s"))
+    if lowered in gaz.common_words:  # written in lower case elsewhere: a common noun
+        return plural
+    return plural or lowered in gaz.agents
 
 
 def _words(text: str) -> frozenset[str]:
@@ -210,6 +255,22 @@ def _names_match(a: ParsedSpeaker, b: ParsedSpeaker) -> bool:
 @dataclass
 class _Group:
     members: list[ParsedSpeaker] = field(default_factory=list)
+    documents: list[str | None] = field(default_factory=list)  # one per member
+
+
+def _may_join(parsed: ParsedSpeaker, document: str | None, group: _Group) -> bool:
+    """Whether ``parsed`` (from ``document``) names a member of ``group``. A
+    description ("the study", "the official") is resolved within its own article
+    only; across articles it joins nothing but the same words ("police", "Police")."""
+    for member, doc in zip(group.members, group.documents, strict=True):
+        across = document is None or doc is None or doc != document
+        if across and (parsed.description or member.description):
+            if parsed.key == member.key:
+                return True
+            continue
+        if _names_match(parsed, member):
+            return True
+    return False
 
 
 class SpeakerIndex:
@@ -218,11 +279,10 @@ class SpeakerIndex:
     def __init__(self) -> None:
         self._groups: list[_Group] = []
 
-    def add(self, parsed: ParsedSpeaker) -> int:
-        """File ``parsed`` under its speaker; returns the speaker's number."""
-        matches = [
-            n for n, g in enumerate(self._groups) if any(_names_match(parsed, m) for m in g.members)
-        ]
+    def add(self, parsed: ParsedSpeaker, document: str | None = None) -> int:
+        """File ``parsed`` (named in ``document``) under its speaker; returns the
+        speaker's number."""
+        matches = [n for n, g in enumerate(self._groups) if _may_join(parsed, document, g)]
         if len(matches) > 1:
             same_aff = [
                 n
@@ -236,8 +296,9 @@ class SpeakerIndex:
             matches = exact[:1] or same_aff[:1] or []
         if matches:
             self._groups[matches[0]].members.append(parsed)
+            self._groups[matches[0]].documents.append(document)
             return matches[0]
-        self._groups.append(_Group([parsed]))
+        self._groups.append(_Group([parsed], [document]))
         return len(self._groups) - 1
 
     def __len__(self) -> int:

@@ -19,7 +19,7 @@ from summarize.evidence.attribution.verbs import verb_relation
 from summarize.evidence.cues import cue_lemma, form_table
 from summarize.evidence.layout import parse_view
 from summarize.evidence.markers import dash_bylines, speaker_labels
-from summarize.evidence.nlp import load_nlp
+from summarize.evidence.nlp import load_nlp, parse_texts
 from summarize.evidence.quotes import quote_regions
 from summarize.evidence.types import Attribution
 from summarize.lang.verbs import NOUN_CUES
@@ -56,7 +56,7 @@ def extract_many(
                 out[i] = rels
         return out
     texts = (parse_view(a.text) for a in articles)
-    docs = nlp.pipe(texts, batch_size=batch_size)
+    docs = parse_texts(nlp, texts, batch_size=batch_size)
     return [attributions_from_doc(a, d) for a, d in zip(articles, docs, strict=True)]
 
 

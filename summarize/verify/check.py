@@ -1,65 +1,20 @@
-"""Stage 4, verify: check any summary against the articles it cites.
-
-The same checks guard the ``llm`` engine's retries (a failing reply is sent
-back with these messages), back ``summarize check`` and feed the eval
-harness's grounding score."""
+"""check_summary: run every check of the verifier over one summary."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any
 
+from summarize.evidence.types import EvidenceBundle
 from summarize.injection import narration_repeats
-from summarize.models import Article, SummaryBody
+from summarize.models import Article, Evidence, SummaryBody
 from summarize.neutrality import find_loaded
 from summarize.textnorm import fold, occurs_verbatim
-
-Severity = Literal["error", "warning"]
-_NUMBER_RE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
-
-
-@dataclass(frozen=True)
-class CheckIssue:
-    """One failed check: what kind, where, and a message a person (or model) can act on."""
-
-    kind: str
-    where: str
-    message: str
-    severity: Severity = "error"
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-
-@dataclass
-class CheckReport:
-    """The result of :func:`check_summary`."""
-
-    issues: list[CheckIssue] = field(default_factory=list)
-    quotes_checked: int = 0
-    quotes_grounded: int = 0
-
-    @property
-    def errors(self) -> list[CheckIssue]:
-        return [i for i in self.issues if i.severity == "error"]
-
-    @property
-    def warnings(self) -> list[CheckIssue]:
-        return [i for i in self.issues if i.severity == "warning"]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def grounding_rate(self) -> float:
-        return self.quotes_grounded / self.quotes_checked if self.quotes_checked else 1.0
-
-
-def _numbers(text: str) -> set[str]:
-    return {m.group(0).replace(",", "") for m in _NUMBER_RE.finditer(text)}
+from summarize.verify.prose import check_prose
+from summarize.verify.report import CheckIssue, CheckReport
+from summarize.verify.sources import Sources
+from summarize.verify.speakers import check_speaker
+from summarize.verify.statements import check_denial, check_statement
 
 
 def check_summary(
@@ -67,20 +22,43 @@ def check_summary(
     articles: Sequence[Article],
     *,
     loaded_terms: Iterable[str] = (),
+    bundle: EvidenceBundle | None = None,
 ) -> CheckReport:
-    """Check quotes and evidence are verbatim in the cited article, cited ids
-    exist, numbers in a claim occur in its evidence, and no loaded term stands
-    in the narrator's voice (the last as warnings)."""
-    texts = {a.id: a.text for a in articles}
+    """Check ``summary`` against ``articles``; every failure names where it is.
+
+    Errors: quotes and evidence not verbatim in the cited article, unknown
+    document or claim ids, a statement whose quoted words, numbers, names or
+    negation its evidence does not back (:mod:`.statements`), a speaker the
+    evidence does not attribute the words to (:mod:`.speakers`), a summary
+    sentence its claims do not back (:mod:`.prose`), instruction-like article
+    text in the narrator's voice. Warnings: loaded terms in the narrator's
+    voice, softer speaker and date findings.
+
+    ``bundle`` (the evidence stage's output for these articles) is used for
+    sentences and attribution relations when given; otherwise they are
+    computed for the cited documents when first needed."""
+    sources = Sources(articles, bundle)
+    texts = sources.texts
+    by_id = {a.id: a for a in articles}
     report = CheckReport()
     add = report.issues.append
 
-    def grounded(where: str, doc: str, excerpt: str, what: str) -> None:
+    def grounded(where: str, claim: str, field: str, ev: Evidence) -> None:
+        doc, excerpt = ev.document, ev.quote
         report.quotes_checked += 1
+        common: dict[str, Any] = {
+            "claim": claim,
+            "field": field,
+            "document": doc,
+            "evidence": excerpt,
+        }
         if doc not in texts:
             add(
                 CheckIssue(
-                    "unknown_document", where, f"cites document '{doc}', which does not exist"
+                    "unknown_document",
+                    where,
+                    f"cites document '{doc}', which does not exist",
+                    **common,
                 )
             )
         elif not occurs_verbatim(excerpt, texts[doc]):
@@ -88,20 +66,28 @@ def check_summary(
                 CheckIssue(
                     "not_verbatim",
                     where,
-                    f"{what} {fold(excerpt)[:120]!r} does not occur verbatim in document '{doc}'",
+                    f"evidence {fold(excerpt)[:120]!r} does not occur verbatim in document '{doc}'",
+                    **common,
                 )
             )
         else:
             report.quotes_grounded += 1
+            mismatch = sources.sentence_ids_mismatch(summary, ev)
+            if mismatch:
+                add(CheckIssue("pointer_mismatch", where, mismatch, "warning", **common))
 
     claim_ids: set[str] = set()
     for claim in summary.claims:
         where = f"claim {claim.id}"
         if claim.id in claim_ids:
-            add(CheckIssue("duplicate_id", where, f"claim id '{claim.id}' is used twice"))
+            add(
+                CheckIssue(
+                    "duplicate_id", where, f"claim id '{claim.id}' is used twice", claim=claim.id
+                )
+            )
         claim_ids.add(claim.id)
         for n, ev in enumerate(claim.evidence):
-            grounded(f"{where} evidence[{n}]", ev.document, ev.quote, "evidence")
+            grounded(f"{where} evidence[{n}]", claim.id, f"evidence[{n}]", ev)
         for doc in claim.reported_by:
             if doc not in texts:
                 add(
@@ -109,6 +95,9 @@ def check_summary(
                         "unknown_document",
                         where,
                         f"reported_by names '{doc}', which does not exist",
+                        claim=claim.id,
+                        field="reported_by",
+                        document=doc,
                     )
                 )
         if claim.quote:
@@ -123,18 +112,16 @@ def check_summary(
                         f"{where} quote",
                         f"quote {fold(claim.quote)[:120]!r} does not occur verbatim in "
                         f"any document the claim cites ({', '.join(sorted(docs))})",
+                        claim=claim.id,
+                        field="quote",
+                        document=", ".join(sorted(docs)),
+                        evidence=claim.quote,
                     )
                 )
-        support = " ".join([claim.quote or "", *(ev.quote for ev in claim.evidence)])
-        missing = sorted(_numbers(claim.statement) - _numbers(support))
-        if missing:
-            add(
-                CheckIssue(
-                    "number_unsupported",
-                    where,
-                    f"number(s) {', '.join(missing)} in the statement do not occur in its evidence",
-                )
-            )
+        check_statement(claim, by_id, add)
+        check_denial(claim, sources, add)
+        report.speakers[claim.id] = check_speaker(claim, sources, add)
+    report.sentences_checked = check_prose(summary, texts, add)
     for n, dispute in enumerate(summary.disputes):
         for cid in dispute.claim_ids:
             if cid not in claim_ids:
@@ -170,6 +157,8 @@ def check_summary(
                     f"claim {claim.id} statement",
                     f"loaded term {hit.text!r} in the narrator's voice; quote and attribute it",
                     "warning",
+                    claim=claim.id,
+                    field="statement",
                 )
             )
     for repeat in narration_repeats(summary, articles):

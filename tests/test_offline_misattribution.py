@@ -1,0 +1,138 @@
+"""Who said what, on news the offline engine was never tuned on (issue #12): a
+headline is not speech, a role is not the next person named, a negated cue is
+no statement, a speaker is never a day or a place, and "the study" in one
+article is not a study another article names."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize import summarize_articles
+from summarize.models import Article, EventSummary
+
+
+def _run(*texts: str, title: str | None = None) -> EventSummary:
+    articles = [
+        Article(id=f"a{n}", outlet=f"Outlet {n}", text=text, title=title if n == 1 else None)
+        for n, text in enumerate(texts, start=1)
+    ]
+    return summarize_articles(articles, engine="offline")
+
+
+def _speakers(summary: EventSummary) -> set[str]:
+    return {c.speaker.name for c in summary.claims}
+
+
+def test_a_name_colon_headline_line_is_not_the_named_persons_words() -> None:
+    summary = _run(
+        "Sir David Amess: Conservative MP stabbed to death\n\n"
+        "The Conservative MP Sir David Amess has died after being stabbed at a constituency "
+        "surgery in Leigh-on-Sea, Essex police said."
+    )
+    assert not [c for c in summary.claims if "Amess" in c.speaker.name]
+    assert "stabbed to death" not in summary.summary
+    assert any("constituency surgery" in c.statement for c in summary.claims)
+
+
+def test_the_title_from_metadata_is_not_speech() -> None:
+    summary = _run(
+        "John Smith: Local man killed in crash\n"
+        "A local man died on Friday when his car left the road near the village of Hale. "
+        "Officers said the driver was alone in the car.",
+        title="John Smith: Local man killed in crash",
+    )
+    assert "John Smith" not in _speakers(summary)
+    assert any("alone in the car" in c.statement for c in summary.claims)
+
+
+GLUED = (
+    "Death Toll Soars: 50 Killed, 400 Wounded in Las Vegas Shooting. A gunman opened "
+    "fire on a concert crowd on Sunday night. Police said the gunman acted alone."
+)
+
+
+def test_a_title_case_headline_glued_to_the_body_is_not_speech() -> None:
+    summary = _run(GLUED)
+    assert not [c for c in summary.claims if "Death Toll" in c.speaker.name]
+    assert "Soars" not in summary.summary
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="extractor: a 'Name:' label's content runs over the following sentences, so the "
+    "relations inside them are nested in it and never reach the engine "
+    "(summarize/evidence/attribution.py, being split into a package)",
+)
+def test_the_body_after_a_glued_title_case_headline_keeps_its_relations() -> None:
+    summary = _run(GLUED)
+    assert any("acted alone" in c.statement for c in summary.claims)
+
+
+def test_a_role_is_not_given_to_a_person_the_text_gives_another_role() -> None:
+    summary = _run(
+        "The bridge was closed after the flood. The mayor said the bridge would reopen on "
+        'Monday. "We are confident," said Jane Doe, the city engineer.'
+    )
+    bridge = next(c for c in summary.claims if "reopen on Monday" in c.statement)
+    assert bridge.speaker.name.lower() == "mayor"
+    assert bridge.statement.startswith("The mayor said")
+    assert "Jane Doe" in _speakers(summary)
+
+
+def test_a_role_is_resolved_to_the_person_an_earlier_sentence_ties_to_it() -> None:
+    summary = _run(
+        "Mayor Ann Lee said the city would pay for the repairs. The bridge was closed after "
+        'the flood. The mayor said the bridge would reopen on Monday. "We are confident," '
+        "said Jane Doe, the city engineer."
+    )
+    bridge = next(c for c in summary.claims if "reopen on Monday" in c.statement)
+    assert bridge.speaker.name == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Police did not say whether the suspect was armed.", "the suspect was armed"),
+        ("The mayor could not confirm that the victims were students.", "victims were students"),
+        ("A spokesman declined to say how many officers were at the scene.", "how many officers"),
+        ("The governor would not comment on the motive of the attack.", "motive of the attack"),
+        ("The minister may have said that the talks had failed.", "talks had failed"),
+        ("Officials have never said the dam was safe.", "the dam was safe"),
+    ],
+)
+def test_a_negated_or_hedged_cue_is_not_reported_as_said(sentence: str, content: str) -> None:
+    summary = _run(
+        f"A man was arrested on Tuesday after a shooting downtown. {sentence} "
+        "Officials said the investigation would take several weeks."
+    )
+    assert not [c for c in summary.claims if content in c.statement], summary.claims
+    assert content not in summary.summary
+    assert any("several weeks" in c.statement for c in summary.claims)
+
+
+def test_a_day_a_landmark_a_common_noun_or_a_bare_title_is_no_speaker() -> None:
+    summary = _run(
+        "Ferries to the island stopped as the storm reached the Gulf Coast on Monday. "
+        "Tuesday said the storm would hit the coast by evening. "
+        "The report published Friday said that the storm had moved north overnight. "
+        "The Gulf Coast said that the beaches would stay closed for a week. "
+        "Island said the ferry service was suspended until further notice. "
+        "Chief: the roads will stay closed until the water has gone. "
+        "Residents said the water rose within minutes. "
+        "Turkey said that it would send two rescue teams to the region."
+    )
+    speakers = {name.lower() for name in _speakers(summary)}
+    assert not speakers & {"tuesday", "friday", "gulf coast", "island", "chief"}, speakers
+    assert {"residents", "turkey"} <= speakers
+
+
+def test_the_study_in_one_article_is_not_a_study_another_article_names() -> None:
+    summary = _run(
+        "The study said that most patients recovered within two weeks of treatment.",
+        "The Lancet study of 400 patients said that the drug cut deaths by a third. "
+        "Doctors welcomed the findings.",
+    )
+    recovered = next(c for c in summary.claims if "two weeks of treatment" in c.statement)
+    assert "Lancet" not in recovered.speaker.name
+    assert recovered.reported_by == ["a1"]
+    assert any("Lancet" in c.speaker.name for c in summary.claims)
