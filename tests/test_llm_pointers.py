@@ -23,13 +23,23 @@ from summarize.errors import ValidationExhaustedError
 #        d2.s2 "It said the strike hit a military depot."
 
 
+#: Who speaks in each test sentence (named in it, or the document itself).
+SPEAKERS = {
+    "d1.s1": "Officials",
+    "d1.s2": "interior ministry",
+    "d2.s1": "defence ministry",
+    "d2.s2": "the author of document beta",
+}
+
+
 def claim(
     cid: str, statement: str, doc: str, *ids: str, quote: str | None = None
 ) -> dict[str, Any]:
+    speaker = SPEAKERS.get(ids[0], "Officials") if ids else "Officials"
     return {
         "id": cid,
         "statement": statement,
-        "speaker": {"name": "officials", "role": None, "affiliation": None},
+        "speaker": {"name": speaker, "role": None, "affiliation": None},
         "quote": None,
         "evidence": [{"sentence_ids": list(ids), "quote": quote}],
         "reported_by": [doc],
@@ -116,7 +126,7 @@ async def test_one_ungroundable_claim_is_dropped_listed_and_logged_without_a_re_
 async def test_a_statement_number_missing_from_its_evidence_drops_that_claim(
     fake_openai: FakeOpenAI,
 ) -> None:
-    dated = claim("c3", "On 17 October the defence ministry denied it.", "beta", "d2.s1")
+    dated = claim("c3", "The defence ministry denied 17 strikes.", "beta", "d2.s1")
     fake_openai.script(pointer_reply(C1, C2, dated, C4, copy.deepcopy(C4) | {"id": "c6"}))
     summary = await make_engine(fake_openai).compose(bundle())
     [dropped] = summary.dropped

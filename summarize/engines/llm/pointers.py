@@ -336,11 +336,12 @@ def ground_reply(reply: SummaryReply, bundle: EvidenceBundle) -> Grounding:
         )
         errors = check_summary(body, articles).errors
         faulted: dict[str, list[str]] = {}
-        fatal = []
         for issue in errors:
             claim_id = _claim_of(issue.where, {c.id for c in claims})
             if claim_id is None or issue.kind in FATAL_KINDS:
-                fatal.append(str(issue))
+                # kept across passes: dropping the claim that obeyed does not undo it
+                if str(issue) not in fatal:
+                    fatal.append(str(issue))
             else:
                 faulted.setdefault(claim_id, []).append(str(issue))
         if not faulted:
