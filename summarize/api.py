@@ -16,7 +16,14 @@ from summarize.evidence.bundle import build_bundle
 from summarize.evidence.types import EvidenceBundle
 from summarize.loader import drop_empty, load_folder
 from summarize.models import Article, EventSummary
-from summarize.pruning import claim_errors, drop_claims, may_drop, unprunable
+from summarize.pruning import (
+    claim_errors,
+    drop_claims,
+    drop_sentences,
+    may_drop,
+    sentence_errors,
+    unprunable,
+)
 from summarize.verify import check_summary
 
 
@@ -102,16 +109,21 @@ async def asummarize_articles(
 
 
 async def compose_verified(engine: Engine, bundle: EvidenceBundle) -> EventSummary:
-    """``engine``'s summary of ``bundle`` after :func:`check_summary`: claims that fail
-    it are dropped and listed in ``dropped`` (see :mod:`summarize.pruning`); any
+    """``engine``'s summary of ``bundle`` after :func:`check_summary`: claims and prose
+    sentences that fail it are dropped and listed in ``dropped`` (see
+    :mod:`summarize.pruning`); any
     other error, or more than :data:`~summarize.pruning.MAX_DROPPED_SHARE` of the
     claims failing, refuses the summary."""
     summary = await engine.compose(bundle)
     report = check_summary(summary, bundle.articles)
     failing = claim_errors(report)
     if not report.ok and not unprunable(report) and may_drop(len(failing), len(summary.claims)):
-        summary = drop_claims(summary, failing)
+        summary = drop_sentences(drop_claims(summary, failing), sentence_errors(report))
         report = check_summary(summary, bundle.articles)
+        if not report.ok and not unprunable(report) and not claim_errors(report):
+            # prose that restated a claim dropped above
+            summary = drop_sentences(summary, sentence_errors(report))
+            report = check_summary(summary, bundle.articles)
     if not report.ok:
         listed = "; ".join(str(i) for i in report.errors[:10])
         raise SummarizeError(f"the {engine.name} engine produced an unverifiable summary: {listed}")

@@ -118,3 +118,14 @@ def test_a_name_inside_a_quoted_report_does_not_credit_that_speaker() -> None:
     assert report.ok, [str(i) for i in report.errors]
     credited = 'Ann Lee said that "Residents said Mayor Ann Lee saw 15 hurt".'
     assert not check_summary(_summary([lee], [], prose=credited), [article]).ok
+
+
+def test_a_prose_sentence_the_verifier_rejects_is_dropped_and_the_rest_kept() -> None:
+    good = _claim(
+        "c1", "The mayor said 12 people were hurt", "The mayor said 12 people were hurt", "mayor"
+    )
+    prose = "A fire broke out. Officials said 999 people died. The mayor said 12 people were hurt."
+    out = summarize_articles([ARTICLE], engine=_ScriptedEngine(_summary([good], [], prose)))
+    assert out.summary == "A fire broke out. The mayor said 12 people were hurt."
+    assert [d.statement for d in out.dropped] == ["Officials said 999 people died."]
+    assert "999" in out.dropped[0].reason
