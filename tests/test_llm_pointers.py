@@ -14,8 +14,8 @@ from fake_openai import FakeOpenAI, Reply
 from llm_fixtures import ALPHA, BETA, bundle, make_engine
 
 from summarize.engines.llm.pointers import REASK_DROP_SHARE
-from summarize.engines.llm.snap import snap_quote
 from summarize.errors import ValidationExhaustedError
+from summarize.snapping import snap_offsets as snap_quote
 
 # ALPHA: d1.s1 "Officials said 10 people were killed in the strike on Monday."
 #        d1.s2 "The interior ministry called it “a deliberate attack on civilians”."

@@ -33,7 +33,6 @@ from summarize.engines.llm.budget import CHARS_PER_TOKEN, estimate_tokens
 from summarize.engines.llm.engine import LLMEngine, validation_retrying
 from summarize.engines.llm.pointers import Sources, ground_reply
 from summarize.engines.llm.prompting import ChatMessage, render_system, template_environment
-from summarize.engines.llm.snap import snap_quote
 from summarize.engines.llm.usage import AttemptLog
 from summarize.engines.llm.validation import GroundingFailure
 from summarize.engines.llm.wire import SummaryReply
@@ -49,6 +48,7 @@ from summarize.models import (
     TokenUsage,
 )
 from summarize.resources import prompts_dir
+from summarize.snapping import snap_offsets as snap_quote
 from summarize.textnorm import fold_casefold, occurs_verbatim
 from summarize.version import __version__
 

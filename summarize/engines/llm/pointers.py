@@ -8,7 +8,7 @@ Per claim, in order:
    unknown id next to known ones is left out; only unknown ids fail the item).
    Ids of several documents or runs of sentences that are not consecutive
    become one evidence item per run. A ``quote`` the model adds is snapped
-   (:func:`~summarize.engines.llm.snap.snap_quote`) inside the cited sentences,
+   (:func:`~summarize.snapping.snap_offsets`) inside the cited sentences,
    then anywhere in their document (the ids are corrected); when it cannot be
    snapped the quote is left out and the whole cited sentences stand. An item
    in the pre-pointer shape (``document`` + copied ``quote``) is snapped in its
@@ -37,7 +37,6 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from summarize.engines.llm.snap import snap_quote
 from summarize.engines.llm.wire import SummaryReply, WireClaim, WireDocument, WireEvidence
 from summarize.evidence.duplicates import find_duplicates
 from summarize.evidence.sentences import split_sentences
@@ -51,6 +50,7 @@ from summarize.models import (
     Evidence,
     SummaryBody,
 )
+from summarize.snapping import snap_offsets as snap_quote
 from summarize.textnorm import fold
 from summarize.verify import check_summary
 

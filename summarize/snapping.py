@@ -15,8 +15,8 @@ piece by piece; the span then runs from the first piece to the last.
 The span returned indexes the original ``text``; ``text[start:end]`` is what
 the record carries, so evidence is verbatim by construction.
 
-(``summarize/grounding.py`` on main will hold the project-wide
-``snap_quote``; this module is the llm engine's until it lands.)
+:func:`summarize.grounding.snap_quote` gives the same span as a ``Span``; the
+llm engine and the verifier's benchmark both snap through here.
 """
 
 from __future__ import annotations
@@ -144,7 +144,7 @@ def _snap_piece(piece: str, norm: str, lo: int) -> tuple[int, int] | None:
     return start, end
 
 
-def snap_quote(quote: str, text: str) -> tuple[int, int] | None:
+def snap_offsets(quote: str, text: str) -> tuple[int, int] | None:
     """The ``(start, end)`` of ``text`` that ``quote`` copies, or ``None``."""
     norm_quote, _ = normalise(quote)
     pieces = [p.strip(_QUOTE_EDGE) for p in _ELLIPSIS_RE.split(norm_quote)]
