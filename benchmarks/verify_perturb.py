@@ -9,7 +9,7 @@ Then, per claim (or per record for prose), one perturbation at a time:
   the first letter, straight quote marks, a dash, one letter dropped in a long
   word); caught when check reports it not verbatim, rescued when
   :func:`summarize.grounding.snap_quote` returns the original excerpt (outer
-  quote marks aside);
+  quote marks and punctuation aside);
 - ``paraphrase``: the excerpt's words reordered (caught; never snapped);
 - ``add_number``: ", 9137 people were hurt" appended to the statement;
 - ``swap_speaker``: the speaker of another claim who is not the same body
@@ -70,6 +70,12 @@ def records() -> Iterator[Record]:
         articles = load_folder(folder)
         bundle = build_bundle(articles)
         yield name, asyncio.run(OfflineEngine().compose(bundle)), articles, bundle
+
+
+def _core(text: str) -> str:
+    """An excerpt without its outer quote marks and punctuation: a snapped span may
+    leave off a closing period or an opening quote mark the excerpt carried."""
+    return fold_strip_quotes(text).strip(" \"'.,;:!?")
 
 
 def near_verbatim(quote: str) -> str:
@@ -156,7 +162,7 @@ def main() -> int:
                 record = with_claim(summary, claim.model_copy(update={"evidence": evs}))
                 trial("near_quote", record, claim.id, {"not_verbatim"})
                 span = snap_quote(near, texts[ev.document])
-                if span is not None and fold_strip_quotes(span.text) == fold_strip_quotes(ev.quote):
+                if span is not None and _core(span.text) == _core(ev.quote):
                     rescued += 1
                 evs = [ev.model_copy(update={"quote": paraphrase(ev.quote)}), *claim.evidence[1:]]
                 record = with_claim(summary, claim.model_copy(update={"evidence": evs}))

@@ -115,15 +115,15 @@ async def compose_verified(engine: Engine, bundle: EvidenceBundle) -> EventSumma
     other error, or more than :data:`~summarize.pruning.MAX_DROPPED_SHARE` of the
     claims failing, refuses the summary."""
     summary = await engine.compose(bundle)
-    report = check_summary(summary, bundle.articles)
+    report = check_summary(summary, bundle.articles, bundle=bundle)
     failing = claim_errors(report)
     if not report.ok and not unprunable(report) and may_drop(len(failing), len(summary.claims)):
         summary = drop_sentences(drop_claims(summary, failing), sentence_errors(report))
-        report = check_summary(summary, bundle.articles)
+        report = check_summary(summary, bundle.articles, bundle=bundle)
         if not report.ok and not unprunable(report) and not claim_errors(report):
             # prose that restated a claim dropped above
             summary = drop_sentences(summary, sentence_errors(report))
-            report = check_summary(summary, bundle.articles)
+            report = check_summary(summary, bundle.articles, bundle=bundle)
     if not report.ok:
         listed = "; ".join(str(i) for i in report.errors[:10])
         raise SummarizeError(f"the {engine.name} engine produced an unverifiable summary: {listed}")

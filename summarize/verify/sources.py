@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summarize.evidence.attribution import extract_attributions
 from summarize.evidence.sentences import split_sentences
@@ -33,6 +34,14 @@ class Cited:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+@lru_cache(maxsize=64)
+def _relations_of(article: Article) -> tuple[Attribution, ...]:
+    """The article's attribution relations, parsed once per process: a record is often
+    checked more than once (by the engine, before it is returned, by ``run``'s warnings)
+    and a caller without the evidence bundle would parse the article each time."""
+    return tuple(extract_attributions(article))
 
 
 class Sources:
@@ -69,7 +78,7 @@ class Sources:
 
     def relations(self, doc: str) -> list[Attribution]:
         if doc not in self._relations:
-            self._relations[doc] = extract_attributions(self._articles[doc])
+            self._relations[doc] = list(_relations_of(self._articles[doc]))
         return self._relations[doc]
 
     def span(self, ev: Evidence) -> tuple[int, int] | None:

@@ -334,7 +334,7 @@ def ground_reply(reply: SummaryReply, bundle: EvidenceBundle) -> Grounding:
             disputes=_disputes(reply.disputes, {c.id for c in claims}, []),
             documents=documents,
         )
-        errors = check_summary(body, articles).errors
+        errors = check_summary(body, articles, bundle=bundle).errors
         faulted: dict[str, list[str]] = {}
         for issue in errors:
             claim_id = _claim_of(issue.where, {c.id for c in claims})

@@ -179,7 +179,7 @@ def _foreign_articles(articles: Sequence[Article]) -> dict[str, str]:
 def _claim_errors(claims: Sequence[Claim], bundle: EvidenceBundle) -> dict[str, list[str]]:
     """The verifier's errors about each drafted claim, by claim id."""
     probe = SummaryBody(event=Event(title="-"), summary="", claims=list(claims), documents=[])
-    return claim_errors(check_summary(probe, bundle.articles))
+    return claim_errors(check_summary(probe, bundle.articles, bundle=bundle))
 
 
 def _name_person(m: MergedClaim, speakers: SpeakerIndex) -> tuple[str, bool]:
