@@ -52,7 +52,7 @@ class Sources:
         self._articles = {a.id: a for a in articles}
         self._sentences: dict[str, list[Sentence]] = {}
         self._relations: dict[str, list[Attribution]] = {}
-        if bundle is not None:
+        if bundle is not None and bundle.sentences:  # a bundle build_bundle filled in
             for s in bundle.sentences:
                 self._sentences.setdefault(s.document, []).append(s)
             for r in bundle.attributions:
