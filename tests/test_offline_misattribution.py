@@ -61,7 +61,7 @@ def test_a_title_case_headline_glued_to_the_body_is_not_speech() -> None:
     strict=True,
     reason="extractor: a 'Name:' label's content runs over the following sentences, so the "
     "relations inside them are nested in it and never reach the engine "
-    "(summarize/evidence/attribution.py, being split into a package)",
+    "(summarize/evidence/attribution/)",
 )
 def test_the_body_after_a_glued_title_case_headline_keeps_its_relations() -> None:
     summary = _run(GLUED)
