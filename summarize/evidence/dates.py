@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from summarize.lang.calendar import MONTHS, WEEKDAYS
 from summarize.models import Article
 
-_MONTH_RE = r"(?P<month>" + "|".join(m[:3] + r"(?:" + m[3:] + r")?\.?" for m in MONTHS) + r")"
+#: A month name, full or abbreviated ("Oct", "Oct.", "October"), as a regex.
+MONTH_PATTERN = r"(?:" + "|".join(m[:3] + r"(?:" + m[3:] + r")?\.?" for m in MONTHS) + r")"
+_MONTH_RE = rf"(?P<month>{MONTH_PATTERN})"
 _DATE_RES = (
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
     re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH_RE}\s+(?P<y>\d{{4}})\b", re.IGNORECASE),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from summarize.evidence.dates import MONTH_PATTERN
 from summarize.lang.calendar import MONTHS, WEEKDAYS
 from summarize.lang.function_words import CONTENT_STOP_WORDS, NEGATION_WORDS
 from summarize.lang.numbers import NUMBER_WORDS
@@ -22,12 +23,11 @@ from summarize.lang.titles import NAME_GLUE as _NAME_GLUE
 from summarize.lang.verbs import DENIAL_FORMS, SAYING_FORMS
 from summarize.textnorm import fold
 
-_MONTH = r"(?:" + "|".join(m[:3] + r"(?:" + m[3:] + r")?\.?" for m in MONTHS) + r")"
 _DATE_RE = re.compile(
     rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
-    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
-    rf"|\b{_MONTH}\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN}(?:,?\s+\d{{4}})?"
+    rf"|\b{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
+    rf"|\b{MONTH_PATTERN}\s+\d{{4}}\b"
     rf"|\b(?:{'|'.join(WEEKDAYS)})\b",
     re.IGNORECASE,
 )
