@@ -109,16 +109,6 @@ class EvidenceBundle(BaseModel):
                 return a
         raise KeyError(doc_id)
 
-    def alias(self, doc_id: str) -> str:
-        """The document's short name in sentence ids (``d2``)."""
-        for k, a in enumerate(self.articles, start=1):
-            if a.id == doc_id:
-                return f"d{k}"
-        raise KeyError(doc_id)
-
-    def sentences_of(self, doc_id: str) -> list[Sentence]:
-        return [s for s in self.sentences if s.document == doc_id]
-
     def on_event(self) -> list[str]:
         """Ids of the documents judged to be about the event, in article order."""
         if not self.relevance:
