@@ -8,9 +8,10 @@ a check first needs them."""
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from summarize.evidence.attribution import extract_attributions
 from summarize.evidence.sentences import split_sentences
@@ -36,12 +37,32 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-@lru_cache(maxsize=64)
+#: Articles whose relations are kept, most recently used last (bounded: a batch
+#: checks many events in one process).
+_KEPT = 64
+_relations: OrderedDict[Article, tuple[Attribution, ...]] = OrderedDict()
+_lock = threading.Lock()
+
+
+def _keep(article: Article, relations: tuple[Attribution, ...]) -> None:
+    with _lock:
+        _relations[article] = relations
+        _relations.move_to_end(article)
+        while len(_relations) > _KEPT:
+            _relations.popitem(last=False)
+
+
 def _relations_of(article: Article) -> tuple[Attribution, ...]:
     """The article's attribution relations, parsed once per process: a record is often
-    checked more than once (by the engine, before it is returned, by ``run``'s warnings)
-    and a caller without the evidence bundle would parse the article each time."""
-    return tuple(extract_attributions(article))
+    checked more than once (by the engine, before it is returned, by ``run``'s
+    warnings), and a check without the evidence bundle reuses what a check with it
+    (or an earlier one) found instead of parsing the article again."""
+    with _lock:
+        found = _relations.get(article)
+    if found is None:
+        found = tuple(extract_attributions(article))
+    _keep(article, found)
+    return found
 
 
 class Sources:
@@ -59,7 +80,7 @@ class Sources:
                 self._relations.setdefault(r.document, []).append(r)
             for a in bundle.articles:
                 self._sentences.setdefault(a.id, [])
-                self._relations.setdefault(a.id, [])
+                _keep(a, tuple(self._relations.setdefault(a.id, [])))
 
     def is_document_voice(self, speaker: str, doc: str) -> bool:
         """True when ``speaker`` is document ``doc`` itself: it names its id or its outlet."""
