@@ -29,6 +29,7 @@ from summarize.verify.words import (
     numbers,
     outside_quotes,
     quoted_fragments,
+    years_in,
 )
 
 _SAY = "|".join(sorted(SAY_VERBS - {"according", "say", "reported"}))
@@ -69,7 +70,7 @@ def check_prose(
     ]
     counts = {str(len(summary.documents)), str(len(texts)), str(len(summary.claims))}
     counts |= {str(sum(d.on_event == flag for d in summary.documents)) for flag in (True, False)}
-    years = {n for t in texts.values() for n in numbers(t) if is_year(n)}
+    years = set().union(*(years_in(t) for t in texts.values()))
     pool_articles = [loose_fold(t) for t in texts.values()]
     nums_articles = set().union(*(numbers(t, spelled=True) for t in texts.values()))
     prose = summary.summary

@@ -50,6 +50,7 @@ from summarize.verify.words import (
     quoted_fragments,
     stem,
     words,
+    years_in,
 )
 
 _CLAUSE_RE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
@@ -131,7 +132,7 @@ def check_statement(
     years = {str(d.year) for d in published if d is not None}
     for d in sorted(cited_docs):
         if d in articles:
-            years |= {n for n in numbers(articles[d].text) if is_year(n)}
+            years |= years_in(articles[d].text)
     extra = sorted(n for n in numbers(claim.statement) - have if not (is_year(n) and n in years))
     if extra:
         issue(

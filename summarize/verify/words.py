@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from summarize.evidence.dates import MONTH_PATTERN
 from summarize.lang.calendar import MONTHS, WEEKDAYS
@@ -120,6 +121,13 @@ def numbers(text: str, *, spelled: bool = False) -> set[str]:
     if spelled:
         found |= {str(NUMBER_WORDS[m.group(1).lower()]) for m in _NUMBER_WORD_RE.finditer(plain)}
     return found
+
+
+@lru_cache(maxsize=64)
+def years_in(text: str) -> frozenset[str]:
+    """The bare years a document states, found once per document (every claim that
+    cites it asks)."""
+    return frozenset(n for n in numbers(text) if is_year(n))
 
 
 def is_year(number: str) -> bool:
