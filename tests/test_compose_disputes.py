@@ -21,7 +21,8 @@ B = Article(
     id="b",
     text=(
         "A blast hit a Riverton plant on Monday. Anna Berg said that 12 people were killed in "
-        "the blast. Berg said the toll since the start of the year stands at 30 people killed."
+        "the blast. Berg said the toll since the start of the year stands at 30 people killed. "
+        "Berg said a faulty boiler at the plant had caused the blast."
     ),
 )
 
@@ -45,6 +46,7 @@ def _relations() -> list:
             "the toll since the start of the year stands at 30 people killed",
             n=1,
         ),
+        relation(B, "Berg", "said", "a faulty boiler at the plant had caused the blast", n=2),
     ]
 
 
@@ -83,3 +85,156 @@ def test_one_speaker_repeating_a_figure_is_no_dispute() -> None:
     relations = [r for r in _relations() if r.source_name not in {"Ben Cole", "The plant owner"}]
     body = compose_body(bundle_of([A, B], relations))
     assert body.disputes == []
+
+
+def _denial_dispute_speakers(articles: list[Article], relations: list) -> set[str]:
+    body = compose_body(bundle_of(articles, relations))
+    by_id = {c.id: c for c in body.claims}
+    denials = [d for d in body.disputes if d.topic.startswith("denial")]
+    assert len(denials) == 1
+    return {by_id[cid].speaker.name for cid in denials[0].claim_ids}
+
+
+PORT = Article(
+    id="p",
+    text=(
+        "A crane fell at the Riverton depot on Tuesday. The port authority said that the crane "
+        "fell because its operator had overloaded it. The fire service said that four "
+        "workers were killed and six injured. Mayor Jane Roe visited the depot. "
+        "Delta Shipping denied that the crane fell, which caused deaths and injuries."
+    ),
+)
+
+
+def test_a_denial_does_not_dispute_the_consequences_it_goes_on_to_tell() -> None:
+    """ "Denied that the crane fell, which caused deaths" denies the fall, not the toll."""
+    relations = [
+        relation(
+            PORT,
+            "The port authority",
+            "said",
+            "that the crane fell because its operator had overloaded it",
+        ),
+        relation(
+            PORT, "The fire service", "said", "that four workers were killed and six injured", n=1
+        ),
+        relation(
+            PORT,
+            "Delta Shipping",
+            "denied",
+            "that the crane fell, which caused deaths and injuries",
+            n=2,
+        ),
+    ]
+    speakers = _denial_dispute_speakers([PORT], relations)
+    assert "port authority" in speakers
+    assert "fire service" not in speakers
+
+
+TOLL = Article(
+    id="t",
+    text=(
+        "The port authority said that the crane caused the deaths at the depot. The fire "
+        "service said that 30 workers have been killed at the depot since January. "
+        "Mayor Jane Roe visited the depot. "
+        "Delta Shipping denied that the crane caused deaths at the depot."
+    ),
+)
+
+
+def test_a_running_toll_is_not_what_a_denial_of_the_event_denies() -> None:
+    relations = [
+        relation(
+            TOLL, "The port authority", "said", "that the crane caused the deaths at the depot"
+        ),
+        relation(
+            TOLL,
+            "The fire service",
+            "said",
+            "that 30 workers have been killed at the depot since January",
+            n=1,
+        ),
+        relation(
+            TOLL, "Delta Shipping", "denied", "that the crane caused deaths at the depot", n=2
+        ),
+    ]
+    speakers = _denial_dispute_speakers([TOLL], relations)
+    assert "port authority" in speakers
+    assert "fire service" not in speakers
+
+
+OWN = Article(
+    id="o",
+    text=(
+        "Delta Shipping denied that its crane had toppled onto the loading depot. "
+        "Mayor Jane Roe visited the depot. "
+        "The port authority said that a Delta Shipping crane toppled onto the loading depot. "
+        "The fire service said that four workers were killed when a crane fell at the depot."
+    ),
+)
+
+
+def test_a_denial_of_its_own_act_disputes_claims_that_name_the_denier() -> None:
+    """ "Denied that its crane toppled" answers who says Delta's crane did, not every
+    account of a crane falling."""
+    relations = [
+        relation(
+            OWN,
+            "The port authority",
+            "said",
+            "that a Delta Shipping crane toppled onto the loading depot",
+        ),
+        relation(
+            OWN,
+            "The fire service",
+            "said",
+            "that four workers were killed when a crane fell at the depot",
+            n=1,
+        ),
+        relation(
+            OWN,
+            "Delta Shipping",
+            "denied",
+            "that its crane had toppled onto the loading depot",
+            n=2,
+        ),
+    ]
+    speakers = _denial_dispute_speakers([OWN], relations)
+    assert "port authority" in speakers
+    assert "fire service" not in speakers
+
+
+AGREE = Article(
+    id="g",
+    text=(
+        "The city council said that the mayor had approved the stadium plan. "
+        "The planning board said that the mayor never approved the stadium plan. "
+        "Residents gathered outside the hall. "
+        "The mayor's office denied that the mayor had approved the stadium plan."
+    ),
+)
+
+
+def test_a_source_that_agrees_with_a_denial_is_not_disputed_by_it() -> None:
+    """Two sources saying no to the same thing agree (issue #12: the White House and
+    its press secretary were set against each other)."""
+    relations = [
+        relation(AGREE, "The city council", "said", "that the mayor had approved the stadium plan"),
+        relation(
+            AGREE,
+            "The planning board",
+            "said",
+            "that the mayor never approved the stadium plan",
+            n=1,
+        ),
+        relation(
+            AGREE,
+            "The mayor's office",
+            "denied",
+            "that the mayor had approved the stadium plan",
+            n=2,
+        ),
+    ]
+    speakers = _denial_dispute_speakers([AGREE], relations)
+    assert "city council" in speakers
+    assert "planning board" not in speakers

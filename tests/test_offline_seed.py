@@ -74,6 +74,19 @@ def test_armenian_denial_is_a_claim_and_a_dispute(seed) -> None:
     assert "denied" in summary.summary
 
 
+def test_the_running_toll_is_not_contradicted_by_the_denial(seed) -> None:
+    """Armenia denies that its army struck Ganja; that does not dispute the count of
+    civilians killed since the fighting began."""
+    summary, _ = seed
+    toll = _claims(summary, "prosecutor", r"\b47\b", r"\b222\b")
+    assert toll
+    denials = [d for d in summary.disputes if d.topic.startswith("denial")]
+    assert denials, "the denial should still dispute the accusation"
+    for dispute in denials:
+        assert toll[0].id not in dispute.claim_ids
+        assert "47" not in dispute.description
+
+
 def test_earlier_strike_article_is_flagged_and_unused(seed) -> None:
     summary, _ = seed
     off = [d for d in summary.documents if not d.on_event]

@@ -39,6 +39,8 @@ CLAUSE_JOINERS: frozenset[str] = word_set("and as but or so while")
 #: Possessors that name no source ("its claim that ..."; "his", "her", "their"
 #: stand for a named one).
 UNNAMED_POSSESSORS: frozenset[str] = word_set("its my our your")
+#: Possessive pronouns: "denied that its army ..." speaks of the denier's own side.
+POSSESSIVE_PRONOUNS: frozenset[str] = word_set("her his its my our their your")
 #: Prepositions whose gerund shares the subject of the verb they modify ("began
 #: by saying").
 GERUND_SUBJECT_PREPOSITIONS: frozenset[str] = word_set("after before by while without")

@@ -8,6 +8,13 @@ Two kinds are found:
   before the event) is not compared with figures for the event itself.
 - **denials**: a claim that denies what another side's claims assert
   ("the Foreign Ministry in Armenia denied that its army had bombed ...").
+  A denial answers only the claims whose proposition it negates: the claim
+  must share the words of the denied main clause (consequences told in a
+  relative clause, ", which resulted in deaths", are not what is denied),
+  name the denier's side when the denier speaks of itself ("its army") unless
+  it restates most of the denied clause, not
+  be a running toll, and not itself negate what the denial negates (a source
+  that agrees with the denial is no opponent).
 """
 
 from __future__ import annotations
@@ -23,7 +30,14 @@ from summarize.engines.offline.merging import MergedClaim
 from summarize.evidence.figures import Figure
 from summarize.lang.calendar import WEEKDAYS
 from summarize.lang.events import EVENT_CONCEPTS
-from summarize.lang.function_words import FUNCTION_WORDS
+from summarize.lang.function_words import (
+    FIRST_PERSON,
+    FUNCTION_WORDS,
+    NEGATION_WORDS,
+    POSSESSIVE_PRONOUNS,
+    THIRD_PERSON,
+)
+from summarize.lang.verbs import DENIAL_FORMS
 from summarize.textnorm import fold_casefold
 
 _CUMULATIVE_RE = re.compile(
@@ -35,6 +49,13 @@ _STATED_ON_RE = re.compile(
     r"\b(?:said|says|announced|reported|stated|told)\s+(?:on\s+)?(" + "|".join(WEEKDAYS) + r")\b",
     re.IGNORECASE,
 )
+# Where a denied clause goes on to tell consequences ("its army had bombed areas
+# inside Azerbaijan, which resulted in deaths and injuries"): not what is denied.
+_AFTERMATH_RE = re.compile(
+    r",\s*(?:which|resulting\s+in|leading\s+to|causing|leaving|killing|injuring|wounding)\b",
+    re.IGNORECASE,
+)
+_SELF_WORDS = FIRST_PERSON | THIRD_PERSON | POSSESSIVE_PRONOUNS
 TOPIC_NAMES: dict[tuple[str, str], str] = {
     ("killed", "people"): "number of people killed",
     ("injured", "people"): "number of people injured",
@@ -162,11 +183,71 @@ def _concepts(text: str) -> set[str]:
     return {EVENT_CONCEPTS.get(w, w) for w in words if w not in FUNCTION_WORDS and len(w) > 2}
 
 
+def denied_core(text: str) -> str:
+    """The main clause of what a denial denies, without the consequences it goes on to
+    tell: "its army had bombed areas inside Azerbaijan, which resulted in deaths" ->
+    "its army had bombed areas inside Azerbaijan"."""
+    m = _AFTERMATH_RE.search(text)
+    if m and len(text[: m.start()].split()) >= 3:
+        return text[: m.start()]
+    return text
+
+
+def _speaks_of_itself(denied: str) -> bool:
+    """True when the denied clause's subject is the denier ("its army had bombed ...",
+    "they fired ...")."""
+    words = re.findall(r"[a-z]+", fold_casefold(denied))[:3]
+    return any(w in _SELF_WORDS for w in words)
+
+
+def _negates(text: str) -> bool:
+    """True when ``text`` negates or rejects something itself ("is not warranted",
+    "Turkey rejects ...")."""
+    folded = fold_casefold(text)
+    words = set(re.findall(r"[a-z]+", folded))
+    return bool(words & (NEGATION_WORDS | DENIAL_FORMS)) or "n't" in folded.replace("\u2019", "'")
+
+
+def _target_score(
+    denial: MergedClaim,
+    other: MergedClaim,
+    denied_words: set[str],
+    own_aff: str | None,
+    name_of: Callable[[int], str],
+    event_date: dt.date | None,
+) -> float | None:
+    """How well ``other`` is what ``denial`` denies (None: it is not)."""
+    rep = denial.representative
+    if rep.denied is not None and any(d is rep.denied for d in other.drafts):
+        return 2.0
+    content = other.representative.content
+    if _negates(content):
+        return None  # it says no too: it agrees with the denial
+    if other.representative.figures and is_wider_scope(other, event_date):
+        return None  # a running toll is not the event the denial speaks of
+    words = _concepts(content)
+    if not words or not denied_words:
+        return None
+    overlap = len(words & denied_words) / len(denied_words)
+    if overlap < 0.3:
+        return None
+    names_denier = _names_side(content, own_aff) if own_aff else False
+    if not names_denier:
+        names_denier = bool(_concepts(name_of(denial.speaker)) & words)
+    denied_text = rep.denied.content if rep.denied is not None else rep.content
+    if _speaks_of_itself(denied_core(denied_text)) and not names_denier and overlap < 0.6:
+        return None  # "denied that its army ...": a loose match must name the denier's side
+    # An account that names the denier's side as the attacker is what it answers.
+    accuses = names_denier and "attack" in words
+    return overlap + (0.5 if accuses else 0.0)
+
+
 def denial_disputes(
     claims: Sequence[MergedClaim],
     affiliation_of: Callable[[int], str | None],
     name_of: Callable[[int], str],
     *,
+    event_date: dt.date | None = None,
     max_targets: int = 3,
 ) -> list[FoundDispute]:
     """A denial and the claims of other speakers it answers; denials from one side
@@ -177,25 +258,13 @@ def denial_disputes(
             continue
         rep = claim.representative
         denied_text = rep.denied.content if rep.denied is not None else rep.content
-        denied_words = _concepts(denied_text)
+        denied_words = _concepts(denied_core(denied_text))
         own_aff = affiliation_of(claim.speaker)
         scored: list[tuple[float, int]] = []
         for m, other in _answerable(claims, n, affiliation_of):
-            if rep.denied is not None and any(d is rep.denied for d in other.drafts):
-                scored.append((2.0, m))
-                continue
-            words = _concepts(other.representative.content)
-            if not words or not denied_words:
-                continue
-            overlap = len(words & denied_words) / len(denied_words)
-            if overlap >= 0.3:
-                # An account that names the denier's side as the attacker is what it answers.
-                accuses = (
-                    bool(own_aff)
-                    and "attack" in words
-                    and _names_side(other.representative.content, own_aff or "")
-                )
-                scored.append((overlap + (0.5 if accuses else 0.0), m))
+            score = _target_score(claim, other, denied_words, own_aff, name_of, event_date)
+            if score is not None:
+                scored.append((score, m))
         if not scored:
             scored = _answered_just_before(claims, n, affiliation_of)
         if not scored:

@@ -109,7 +109,7 @@ def compose_checked(bundle: EvidenceBundle) -> tuple[SummaryBody, list[DroppedIt
         return speakers.display(speaker)[2]
 
     found = figure_disputes(merged, date, name_of) + denial_disputes(
-        merged, affiliation_of, name_of
+        merged, affiliation_of, name_of, event_date=date
     )
     disputes = [_dispute(d, ids) for d in found]
 
