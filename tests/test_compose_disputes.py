@@ -238,3 +238,57 @@ def test_a_source_that_agrees_with_a_denial_is_not_disputed_by_it() -> None:
     speakers = _denial_dispute_speakers([AGREE], relations)
     assert "city council" in speakers
     assert "planning board" not in speakers
+
+
+TWO_DAYS = Article(
+    id="w",
+    text=(
+        "Violence continued in Riverton this week. Police chief Tom Hale said that 12 people "
+        "were killed in Monday's blast at the depot. Mayor Jane Roe said that 9 people were "
+        "killed in Thursday's attack on the market. Roads were closed."
+    ),
+)
+
+
+def test_figures_of_differently_dated_incidents_are_no_dispute() -> None:
+    """Issue #12: a 'number killed' dispute was invented between two different attacks."""
+    relations = [
+        relation(
+            TWO_DAYS,
+            "Police chief Tom Hale",
+            "said",
+            "that 12 people were killed in Monday's blast at the depot",
+            name="Tom Hale",
+            role="Police chief",
+        ),
+        relation(
+            TWO_DAYS,
+            "Mayor Jane Roe",
+            "said",
+            "that 9 people were killed in Thursday's attack on the market",
+            name="Jane Roe",
+            role="Mayor",
+            n=1,
+        ),
+    ]
+    body = compose_body(bundle_of([TWO_DAYS], relations))
+    assert len(body.claims) == 2
+    assert body.disputes == []
+    # The same two figures for one day's incident are a dispute.
+    same_day = Article(id="s", text=TWO_DAYS.text.replace("Thursday's attack", "Monday's attack"))
+    relations = [
+        relation(same_day, r.source.text, "said", c, name=r.source_name, role=r.role, n=k)
+        for k, (r, c) in enumerate(
+            zip(
+                relations,
+                [
+                    "that 12 people were killed in Monday's blast at the depot",
+                    "that 9 people were killed in Monday's attack on the market",
+                ],
+                strict=True,
+            )
+        )
+    ]
+    assert [d.topic for d in compose_body(bundle_of([same_day], relations)).disputes] == [
+        "number of people killed"
+    ]

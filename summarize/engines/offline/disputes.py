@@ -5,7 +5,9 @@ Two kinds are found:
 - **figures**: claims of different speakers that count the same thing (people
   killed, people injured, houses destroyed) with different numbers. A figure
   given for a wider scope ("since Sept. 27", "so far", or stated on a day
-  before the event) is not compared with figures for the event itself.
+  before the event) is not compared with figures for the event itself, nor are
+  figures whose claims date their incidents differently ("killed in Monday's
+  blast" / "killed in Thursday's attack": two incidents, not one count).
 - **denials**: a claim that denies what another side's claims assert
   ("the Foreign Ministry in Armenia denied that its army had bombed ...").
   A denial answers only the claims whose proposition it negates: the claim
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 
 from summarize.engines.offline.claims import reporting_verb
 from summarize.engines.offline.merging import MergedClaim
+from summarize.evidence.dates import MONTH_PATTERN
 from summarize.evidence.figures import Figure
 from summarize.lang.calendar import WEEKDAYS
 from summarize.lang.events import EVENT_CONCEPTS
@@ -56,6 +59,15 @@ _AFTERMATH_RE = re.compile(
     re.IGNORECASE,
 )
 _SELF_WORDS = FIRST_PERSON | THIRD_PERSON | POSSESSIVE_PRONOUNS
+# A day named in a claim's own words: "in Thursday's attack", "on Aug. 26".
+_DAY_RE = re.compile(
+    r"\b(?:(?P<weekday>"
+    + "|".join(WEEKDAYS)
+    + r")|(?P<month>"
+    + MONTH_PATTERN
+    + r")\s+(?P<day>\d{1,2})\b)",
+    re.IGNORECASE,
+)
 TOPIC_NAMES: dict[tuple[str, str], str] = {
     ("killed", "people"): "number of people killed",
     ("injured", "people"): "number of people injured",
@@ -86,6 +98,27 @@ def is_wider_scope(claim: MergedClaim, event_date: dt.date | None) -> bool:
             if 1 <= days_before <= 3:
                 return True
     return False
+
+
+def incident_days(claim: MergedClaim) -> tuple[frozenset[str], frozenset[str]]:
+    """The weekdays and the month days ("aug 26") the claim's content names."""
+    weekdays: set[str] = set()
+    dates: set[str] = set()
+    for draft in claim.drafts:
+        for m in _DAY_RE.finditer(draft.content):
+            if m.group("weekday"):
+                weekdays.add(m.group("weekday").lower())
+            elif m.group("month")[:1].isupper():  # "May 5", not "may 5 people"
+                dates.add(f"{m.group('month')[:3].lower()} {int(m.group('day'))}")
+    return frozenset(weekdays), frozenset(dates)
+
+
+def _same_incident(a: MergedClaim, b: MergedClaim) -> bool:
+    """False when both claims date their incident and the days differ."""
+    (wa, da), (wb, db) = incident_days(a), incident_days(b)
+    if wa and wb and not wa & wb:
+        return False
+    return not (da and db and not da & db)
 
 
 def _event_figures(claim: MergedClaim) -> dict[tuple[str, str], Figure]:
@@ -129,6 +162,20 @@ def figure_disputes(
             speakers_by_value[fig.value].add(claims[n].speaker)
         all_speakers = set().union(*speakers_by_value.values())
         if len(values) < 2 or len(all_speakers) < 2:
+            continue
+        # Only figures that can count the same incident: another speaker, another
+        # value, no different day.
+        entries = [
+            (n, fig)
+            for n, fig in entries
+            if any(
+                fig.value != other.value
+                and claims[n].speaker != claims[m].speaker
+                and _same_incident(claims[n], claims[m])
+                for m, other in entries
+            )
+        ]
+        if not entries:
             continue
         # Different values must come from different speakers, not one speaker's update.
         if (
