@@ -292,3 +292,125 @@ def test_figures_of_differently_dated_incidents_are_no_dispute() -> None:
     assert [d.topic for d in compose_body(bundle_of([same_day], relations)).disputes] == [
         "number of people killed"
     ]
+
+
+BRIDGE = Article(
+    id="r",
+    text=(
+        "Inspectors looked at the Riverton bridge last week. The transport ministry said that "
+        "the Riverton bridge does not need new steel supports this year. Traffic was light. "
+        "The rail union stated that the Riverton bridge will need new steel supports this "
+        "year. Mayor Jane Roe added that the bridge is not only a road but a landmark."
+    ),
+)
+
+
+def _bridge_relations() -> list:
+    return [
+        relation(
+            BRIDGE,
+            "The transport ministry",
+            "said",
+            "that the Riverton bridge does not need new steel supports this year",
+        ),
+        relation(
+            BRIDGE,
+            "The rail union",
+            "stated",
+            "that the Riverton bridge will need new steel supports this year",
+            n=1,
+        ),
+        relation(
+            BRIDGE,
+            "Mayor Jane Roe",
+            "added",
+            "that the bridge is not only a road but a landmark",
+            name="Jane Roe",
+            role="Mayor",
+            n=2,
+        ),
+    ]
+
+
+def test_one_statement_said_both_ways_by_two_sides_is_a_dispute() -> None:
+    body = compose_body(bundle_of([BRIDGE], _bridge_relations()))
+    by_id = {c.id: c for c in body.claims}
+    assert len(body.disputes) == 1
+    dispute = body.disputes[0]
+    assert {by_id[cid].speaker.name for cid in dispute.claim_ids} == {
+        "transport ministry",
+        "rail union",
+    }
+    assert "does not need" in dispute.description and "will need" in dispute.description
+
+
+def test_statements_that_agree_are_no_dispute() -> None:
+    """Both sides saying no (or both yes) agree; "not only" is no negation."""
+    agree = Article(id="r", text=BRIDGE.text.replace("will need", "does not need"))
+    relations = _bridge_relations()
+    relations[1] = relation(
+        agree,
+        "The rail union",
+        "stated",
+        "that the Riverton bridge does not need new steel supports this year",
+        n=1,
+    )
+    relations = [relations[0], relations[1]]
+    body = compose_body(bundle_of([agree], relations))
+    assert len(body.claims) == 2
+    assert body.disputes == []
+
+
+def test_not_only_is_no_negation() -> None:
+    text = (
+        "The transport ministry said that the Riverton bridge needs new steel supports this "
+        "year. The rail union stated that the Riverton bridge not only needs new steel supports "
+        "this year but a new deck."
+    )
+    article = Article(id="n", text=text)
+    relations = [
+        relation(
+            article,
+            "The transport ministry",
+            "said",
+            "that the Riverton bridge needs new steel supports this year",
+        ),
+        relation(
+            article,
+            "The rail union",
+            "stated",
+            "that the Riverton bridge not only needs new steel supports this year but a new deck",
+            n=1,
+        ),
+    ]
+    body = compose_body(bundle_of([article], relations))
+    assert len(body.claims) == 2
+    assert body.disputes == []
+
+
+def test_one_source_named_two_ways_is_not_set_against_itself() -> None:
+    """'Tucker Carlson' and 'the Tucker Carlson Tonight host' are one source."""
+    text = (
+        "Jane Roe said that the Riverton bridge does not need new steel supports this year. "
+        "The Jane Roe campaign stated that the Riverton bridge will need new steel supports "
+        "this year."
+    )
+    article = Article(id="j", text=text)
+    relations = [
+        relation(
+            article,
+            "Jane Roe",
+            "said",
+            "that the Riverton bridge does not need new steel supports this year",
+        ),
+        relation(
+            article,
+            "The Jane Roe campaign",
+            "stated",
+            "that the Riverton bridge will need new steel supports this year",
+            n=1,
+        ),
+    ]
+    body = compose_body(bundle_of([article], relations))
+    assert len({c.speaker.name for c in body.claims}) == 2
+    assert body.disputes == []

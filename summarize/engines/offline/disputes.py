@@ -17,6 +17,10 @@ Two kinds are found:
   it restates most of the denied clause, not
   be a running toll, and not itself negate what the denial negates (a source
   that agrees with the denial is no opponent).
+- **opposite statements**: two speakers of different sides who say the same
+  thing, one of them with a negation ("Americans do not need a booster shot
+  now" / "Americans will need a booster shot"): at least three content words
+  and half of the shorter statement's content words in common.
 """
 
 from __future__ import annotations
@@ -343,6 +347,95 @@ def denial_disputes(
             )
         )
     return out
+
+
+# "not only", "not just": no negation of what follows.
+_NOT_ONLY_RE = re.compile(r"\b(?:not|n't)\s+(?:only|just|merely|simply)\b")
+
+
+def _negated(text: str) -> bool:
+    """True when ``text`` holds a negation word ("not", "never", "no", "-n't"), not
+    counting "not only"."""
+    folded = _NOT_ONLY_RE.sub(" ", fold_casefold(text).replace("\u2019", "'"))
+    return bool(set(re.findall(r"[a-z]+", folded)) & NEGATION_WORDS) or "n't" in folded
+
+
+def _same_source(a: str, b: str) -> bool:
+    """Speaker names sharing a name word ("Tucker Carlson" / "the Tucker Carlson
+    Tonight host") may be one source told two ways."""
+    return bool(_concepts(a) & _concepts(b))
+
+
+def opposed_disputes(
+    claims: Sequence[MergedClaim],
+    affiliation_of: Callable[[int], str | None],
+    name_of: Callable[[int], str],
+    *,
+    max_targets: int = 3,
+) -> list[FoundDispute]:
+    """A negated statement and the claims of other sides that assert it: the same
+    proposition said both ways. Denials and figures have their own rules."""
+    plain = [n for n, c in enumerate(claims) if not c.denial and not c.representative.figures]
+    out: list[FoundDispute] = []
+    for n in plain:
+        negative = claims[n]
+        if not _negated(negative.representative.content):
+            continue
+        words_n = _concepts(negative.representative.content) - NEGATION_WORDS
+        aff_n = affiliation_of(negative.speaker)
+        scored: list[tuple[float, int]] = []
+        for m in plain:
+            other = claims[m]
+            aff_m = affiliation_of(other.speaker)
+            if other.speaker == negative.speaker or (aff_n and aff_n == aff_m):
+                continue
+            if _same_source(name_of(negative.speaker), name_of(other.speaker)):
+                continue
+            if _negates(other.representative.content):
+                continue
+            words_m = _concepts(other.representative.content)
+            shared = words_n & words_m
+            smaller = min(len(words_n), len(words_m))
+            if len(shared) >= 3 and smaller and len(shared) / smaller >= 0.5:
+                scored.append((len(shared) / smaller, m))
+        if not scored:
+            continue
+        scored.sort(key=lambda x: -x[0])
+        targets = [m for _, m in scored[:max_targets]]
+        said = [
+            f"{name_of(claims[m].speaker)} said {_short_quote(claims[m].representative.content)}"
+            for m in targets
+        ]
+        who = name_of(negative.speaker)
+        names = _join_names([who, *[name_of(claims[m].speaker) for m in targets]])
+        point = _shared_span(claims[targets[0]].representative.content, words_n)
+        out.append(
+            FoundDispute(
+                topic=f"claim that {_short_quote(point)}" if point else f"statements of {names}",
+                claims=tuple(sorted({n, *targets})),
+                description=(
+                    f"{who[:1].upper()}{who[1:]} said "
+                    f"{_short_quote(negative.representative.content)}, while "
+                    + "; ".join(said)
+                    + "."
+                ),
+            )
+        )
+    return out
+
+
+def _shared_span(text: str, words: set[str], most: int = 12) -> str | None:
+    """The verbatim stretch of ``text`` from the first to the last word in ``words``
+    (None when longer than ``most`` words): what two statements have in common."""
+    hits = [
+        m
+        for m in re.finditer(r"[\w'\u2019-]+", text)
+        if EVENT_CONCEPTS.get(fold_casefold(m.group()), fold_casefold(m.group())) in words
+    ]
+    if len(hits) < 2:
+        return None
+    span = text[hits[0].start() : hits[-1].end()]
+    return span if len(span.split()) <= most else None
 
 
 def _answerable(

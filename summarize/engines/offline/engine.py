@@ -24,6 +24,7 @@ from summarize.engines.offline.disputes import (
     denial_disputes,
     figure_disputes,
     is_wider_scope,
+    opposed_disputes,
 )
 from summarize.engines.offline.event import event_date, event_location, event_title
 from summarize.engines.offline.lead import choose_lead
@@ -108,8 +109,10 @@ def compose_checked(bundle: EvidenceBundle) -> tuple[SummaryBody, list[DroppedIt
     def affiliation_of(speaker: int) -> str | None:
         return speakers.display(speaker)[2]
 
-    found = figure_disputes(merged, date, name_of) + denial_disputes(
-        merged, affiliation_of, name_of, event_date=date
+    found = (
+        figure_disputes(merged, date, name_of)
+        + denial_disputes(merged, affiliation_of, name_of, event_date=date)
+        + opposed_disputes(merged, affiliation_of, name_of)
     )
     disputes = [_dispute(d, ids) for d in found]
 
