@@ -414,3 +414,30 @@ def test_one_source_named_two_ways_is_not_set_against_itself() -> None:
     body = compose_body(bundle_of([article], relations))
     assert len({c.speaker.name for c in body.claims}) == 2
     assert body.disputes == []
+
+
+def test_a_speaker_saying_it_rejects_a_claim_is_a_denial() -> None:
+    """'The company said it rejects the finding that ...' denies like 'denied that'."""
+    text = (
+        "Inspectors said that a faulty boiler at the Riverton plant had caused the blast. "
+        "Residents gathered outside. The plant owner stated that it rejects the finding that "
+        "a faulty boiler at the plant had caused the blast."
+    )
+    article = Article(id="k", text=text)
+    relations = [
+        relation(
+            article,
+            "Inspectors",
+            "said",
+            "that a faulty boiler at the Riverton plant had caused the blast",
+        ),
+        relation(
+            article,
+            "The plant owner",
+            "stated",
+            "that it rejects the finding that a faulty boiler at the plant had caused the blast",
+            n=1,
+        ),
+    ]
+    speakers = _denial_dispute_speakers([article], relations)
+    assert speakers == {"Inspectors", "plant owner"}

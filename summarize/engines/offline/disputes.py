@@ -266,6 +266,7 @@ def _target_score(
     own_aff: str | None,
     name_of: Callable[[int], str],
     event_date: dt.date | None,
+    denied_text: str,
 ) -> float | None:
     """How well ``other`` is what ``denial`` denies (None: it is not)."""
     rep = denial.representative
@@ -285,12 +286,36 @@ def _target_score(
     names_denier = _names_side(content, own_aff) if own_aff else False
     if not names_denier:
         names_denier = bool(_concepts(name_of(denial.speaker)) & words)
-    denied_text = rep.denied.content if rep.denied is not None else rep.content
     if _speaks_of_itself(denied_core(denied_text)) and not names_denier and overlap < 0.6:
         return None  # "denied that its army ...": a loose match must name the denier's side
     # An account that names the denier's side as the attacker is what it answers.
     accuses = names_denier and "attack" in words
     return overlap + (0.5 if accuses else 0.0)
+
+
+def _what_is_denied(claim: MergedClaim, own_aff: str | None, name: str) -> str | None:
+    """What the claim denies: a denial's content (or the claim it answers), or what a
+    speaker says its own side rejects ("Turkey 'entirely rejects' the US decision",
+    said by a Turkish minister; "we reject ..."). None for other claims."""
+    rep = claim.representative
+    if claim.denial:
+        return rep.denied.content if rep.denied is not None else rep.content
+    words = list(re.finditer(r"\w+(?:['\u2019-]\w+)*", rep.content))
+    for k, m in enumerate(words[:6]):
+        if fold_casefold(m.group()) not in DENIAL_FORMS:
+            continue
+        subject = rep.content[: m.start()]
+        subject_words = set(re.findall(r"[a-z]+", fold_casefold(subject)))
+        own = (
+            bool(subject_words & (FIRST_PERSON | THIRD_PERSON))
+            or (bool(own_aff) and _names_side(subject, own_aff or ""))
+            or bool(_concepts(subject) & _concepts(name))
+        )
+        rest = rep.content[m.end() :].strip(" ,\"'\u201c\u201d\u2018\u2019")
+        if own and k > 0 and len(rest.split()) >= 2:
+            return rest
+        return None
+    return None
 
 
 def denial_disputes(
@@ -305,36 +330,39 @@ def denial_disputes(
     (the deniers' country) are one dispute."""
     groups: dict[str, tuple[list[int], list[int], list[str]]] = {}
     for n, claim in enumerate(claims):
-        if not claim.denial:
+        own_aff = affiliation_of(claim.speaker)
+        denied_text = _what_is_denied(claim, own_aff, name_of(claim.speaker))
+        if denied_text is None:
             continue
         rep = claim.representative
-        denied_text = rep.denied.content if rep.denied is not None else rep.content
         denied_words = _concepts(denied_core(denied_text))
-        own_aff = affiliation_of(claim.speaker)
         scored: list[tuple[float, int]] = []
         for m, other in _answerable(claims, n, affiliation_of):
-            score = _target_score(claim, other, denied_words, own_aff, name_of, event_date)
+            score = _target_score(
+                claim, other, denied_words, own_aff, name_of, event_date, denied_text
+            )
             if score is not None:
                 scored.append((score, m))
-        if not scored:
+        if not scored and claim.denial:
             scored = _answered_just_before(claims, n, affiliation_of)
+        denier = name_of(claim.speaker)
+        denier = denier[:1].upper() + denier[1:]
+        if not claim.denial:  # "Turkey 'entirely rejects' the US decision," he said
+            said = f"{denier} said {_short_quote(rep.content)}"
+        else:
+            # "denied that <clause>", but "rejected <object>": "Turkey rejected "the term ...""
+            verb = "denied that" if rep.denied is not None or rep.clause else reporting_verb(rep)
+            said = f"{denier} {verb} {_short_quote(denied_text)}"
         if not scored:
             continue
         scored.sort(key=lambda x: -x[0])
         targets = [m for _, m in scored[:max_targets]]
         names = _join_names([name_of(claims[m].speaker) for m in targets])
-        denier = name_of(claim.speaker)
-        # "denied that <clause>", but "rejected <object>": "Turkey rejected "the term ...""
-        verb = "denied that" if rep.denied is not None or rep.clause else reporting_verb(rep)
-        sentence = (
-            f"{denier[:1].upper()}{denier[1:]} {verb} {_short_quote(denied_text)}, "
-            f"contradicting {names}."
-        )
         side = own_aff or f"speaker {claim.speaker}"
         group = groups.setdefault(side, ([], [], []))
         group[0].append(n)
         group[1].extend(m for m in targets if m not in group[1])
-        group[2].append(sentence)
+        group[2].append(f"{said}, contradicting {names}.")
     out: list[FoundDispute] = []
     for side, (deniers, targets, sentences) in groups.items():
         who = _join_names([name_of(claims[n].speaker) for n in deniers])
@@ -429,7 +457,7 @@ def _shared_span(text: str, words: set[str], most: int = 12) -> str | None:
     (None when longer than ``most`` words): what two statements have in common."""
     hits = [
         m
-        for m in re.finditer(r"[\w'\u2019-]+", text)
+        for m in re.finditer(r"\w+(?:['\u2019-]\w+)*", text)
         if EVENT_CONCEPTS.get(fold_casefold(m.group()), fold_casefold(m.group())) in words
     ]
     if len(hits) < 2:
