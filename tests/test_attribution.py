@@ -494,6 +494,20 @@ def test_headline_kickers_and_corrections_are_not_speaker_labels() -> None:
     assert [r.source_name for r in found if r.cue.text == ":"] == ["Pence"]
 
 
+def test_a_lone_label_opening_the_text_is_a_headline_not_a_transcript() -> None:
+    found = _extract(
+        "Dem Report: NRA Was 'Foreign Asset' for Russia. The National Rifle Association "
+        "was a foreign asset, Sen. Ron Wyden said on Twitter."
+    )
+    label = _by_cue(found, ":")
+    assert label.content.text == "NRA Was 'Foreign Asset' for Russia"
+    assert (
+        _by_cue(found, "said").content.text == "The National Rifle Association was a foreign asset"
+    )
+    transcript = _extract("WALLACE: Good evening.\nBIDEN: Thank you, Chris.\n")
+    assert [r.source_name for r in transcript if r.cue.text == ":"] == ["WALLACE", "BIDEN"]
+
+
 def test_speaker_with_dotted_initials_is_named_in_full() -> None:
     found = _extract("Rep. G.K. Butterfield said the vote would be close.")
     rel = _by_cue(found, "said")

@@ -134,6 +134,9 @@ def parse_speaker(source_name: str, role: str | None, gaz: Gazetteer) -> ParsedS
     person = (
         bool(person_tokens)
         and not indefinite
+        # "Department of Education", "Center for Disease Control and Prevention": the
+        # capitalised words after a joiner end a body's name, they are no person's
+        and not (j > 0 and tokens[j - 1].lower() in NAME_JOINERS)
         and not (len(person_tokens) == 1 and person_tokens[0].lower() in gaz.common_words)
         and not any(
             _norm_token(t) in _BODY_WORDS or _norm_token(t) + "s" in _BODY_WORDS
