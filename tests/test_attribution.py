@@ -508,6 +508,13 @@ def test_a_lone_label_opening_the_text_is_a_headline_not_a_transcript() -> None:
     assert [r.source_name for r in transcript if r.cue.text == ":"] == ["WALLACE", "BIDEN"]
 
 
+def test_a_finite_verb_joined_to_a_modal_clause_is_the_speakers_act_not_content() -> None:
+    found = _extract("The mayor said the city would appeal and asked residents to stay calm.")
+    assert _by_cue(found, "said").content.text == "the city would appeal"
+    kept = _extract("The mayor said the plan would fail and cost the city millions.")
+    assert _by_cue(kept, "said").content.text == "the plan would fail and cost the city millions"
+
+
 def test_speaker_with_dotted_initials_is_named_in_full() -> None:
     found = _extract("Rep. G.K. Butterfield said the vote would be close.")
     rel = _by_cue(found, "said")

@@ -154,3 +154,15 @@ def test_a_speaker_is_a_whole_name_never_the_tail_of_a_body_or_a_place() -> None
     speakers = {name.lower() for name in _speakers(summary)}
     assert not speakers & {"labor", "prevention", "ore", "ore."}, speakers
     assert "department of labor" in speakers
+
+
+def test_what_the_speaker_did_next_is_not_inside_their_quoted_words() -> None:
+    summary = _run(
+        "The council met on Tuesday to vote on the budget. The mayor said the plan "
+        '"will fail" and then walked out of the room without taking questions. '
+        "The mayor said the city would appeal and asked residents to stay calm."
+    )
+    statements = " ".join(c.statement for c in summary.claims)
+    assert "will fail" in statements and "would appeal" in statements
+    assert "walked out" not in statements
+    assert "asked residents" not in statements
