@@ -13,7 +13,7 @@ counted apart, not as junk.
 
 The clusters are split in two: test_0 .. test_{split-1} (the half rules were tuned
 on) and test_{split} .. test_306 (left untouched); counts are printed per half,
-with every junk speaker and the sentence it came from.
+with every junk speaker and every GPE speaker and the sentence each came from.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ class Half:
     single: int = 0
     kinds: Counter[str] = field(default_factory=Counter)
     junk: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.kinds.items()))
@@ -122,9 +123,10 @@ def count(clusters: Sequence[tuple[int, list[str]]], half: Half) -> None:
             half.single += 1
             kind = kind_of(words[0], labels)
             half.kinds[kind] += 1
-            if kind == "junk":
+            if kind in ("junk", "government"):
                 quote = claim.evidence[0].quote[:100].replace("\n", " ")
-                half.junk.append(f"test_{number}: {claim.speaker.name!r} <- {quote!r}")
+                line = f"test_{number}: {claim.speaker.name!r} <- {quote!r}"
+                (half.junk if kind == "junk" else half.places).append(line)
         if half.clusters % 25 == 0:
             print(f"  {half.name}: {half.clusters} clusters", file=sys.stderr)
 
@@ -155,6 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(half.line())
         for line in half.junk:
             print(f"  junk {line}")
+        for line in half.places:
+            print(f"  government (GPE) {line}")
     return 0
 
 

@@ -166,3 +166,15 @@ def test_what_the_speaker_did_next_is_not_inside_their_quoted_words() -> None:
     assert "will fail" in statements and "would appeal" in statements
     assert "walked out" not in statements
     assert "asked residents" not in statements
+
+
+def test_the_place_a_group_of_speakers_is_in_is_not_the_speaker() -> None:
+    summary = _run(
+        "Studios postponed several premieres after the fires. Officials in Hollywood said "
+        "the premiere would be delayed by a month. Leaders from Long Island said the ferry "
+        "service would resume on Monday. Iran said it would send aid to the region."
+    )
+    speakers = {name.lower() for name in _speakers(summary)}
+    assert not speakers & {"hollywood", "long island", "island"}, speakers
+    assert any("delayed by a month" in c.statement for c in summary.claims)
+    assert "iran" in speakers

@@ -21,6 +21,7 @@ from summarize.evidence.places import Gazetteer
 from summarize.lang.calendar import TIME_WORDS
 from summarize.lang.function_words import ARTICLES, NAMELESS
 from summarize.lang.titles import (
+    BEFORE_NO_NAME,
     NAME_BODY_WORDS,
     NAME_JOINERS,
     PERSON_TITLES,
@@ -134,9 +135,9 @@ def parse_speaker(source_name: str, role: str | None, gaz: Gazetteer) -> ParsedS
     person = (
         bool(person_tokens)
         and not indefinite
-        # "Department of Education", "Center for Disease Control and Prevention": the
-        # capitalised words after a joiner end a body's name, they are no person's
-        and not (j > 0 and tokens[j - 1].lower() in NAME_JOINERS)
+        # "Department of Education", "officials in Hollywood": the capitalised words
+        # after a joiner or a preposition end a body's name or name a place
+        and not (j > 0 and tokens[j - 1].lower() in BEFORE_NO_NAME)
         and not (len(person_tokens) == 1 and person_tokens[0].lower() in gaz.common_words)
         and not any(
             _norm_token(t) in _BODY_WORDS or _norm_token(t) + "s" in _BODY_WORDS
