@@ -515,6 +515,15 @@ def test_a_finite_verb_joined_to_a_modal_clause_is_the_speakers_act_not_content(
     assert _by_cue(kept, "said").content.text == "the plan would fail and cost the city millions"
 
 
+def test_a_parenthesis_after_the_speakers_name_is_not_part_of_the_name() -> None:
+    found = _extract(
+        "House Speaker\u00a0Nancy Pelosi\u00a0(D-Calif.) on Thursday said the panel would "
+        "not let Republicans obstruct its work."
+    )
+    name = _by_cue(found, "said").source_name
+    assert " ".join(name.split()) == "House Speaker Nancy Pelosi"
+
+
 def test_speaker_with_dotted_initials_is_named_in_full() -> None:
     found = _extract("Rep. G.K. Butterfield said the vote would be close.")
     rel = _by_cue(found, "said")

@@ -71,13 +71,29 @@ def _place_qualifier(before: list[Token], after: list[Token], head: Token) -> bo
     )
 
 
+def _trailing_parenthesis(span: Span) -> int | None:
+    """Index of the "(" that opens a parenthesis closing the span ("Pelosi
+    (D-Calif.)", "the agency (CDC)"), when words come before it."""
+    words = [t for t in span if not (t.is_space or t.text in ",;:")]
+    if len(words) < 3 or words[-1].text != ")":
+        return None
+    opening = next((t for t in reversed(words) if t.text == "("), None)
+    if opening is None or opening.i == span.start or words[0].text == "(":
+        return None
+    return opening.i
+
+
 def describe_source(span: Span) -> Speaker:
     """Name and role of a source noun phrase.
 
     "Hikmet Hajiyev, assistant to the Azerbaijani president" -> name "Hikmet
     Hajiyev", role "assistant to the Azerbaijani president"; "White House press
     secretary Josh Earnest" -> name "Josh Earnest", role "White House press
-    secretary"; anything else -> the phrase itself, no role."""
+    secretary"; anything else -> the phrase itself, no role. A closing
+    parenthesis is no part of either: "Nancy Pelosi (D-Calif.)" is Nancy Pelosi."""
+    trailing = _trailing_parenthesis(span)
+    if trailing is not None:
+        return describe_source(span.doc[span.start : trailing])
     head = span.root
     appos = [c for c in head.children if c.dep_ == "appos" and span.start < c.i < span.end]
     if appos:
