@@ -6,8 +6,9 @@ A claim's speaker is *junk* when it is a single capitalised word that names no
 person, organisation or group: spaCy's entity recogniser, run over the cluster's
 three articles, never tags that word as (part of) a PERSON, nor as a whole ORG or
 NORP, and it is no title or body word of :mod:`summarize.lang.titles` ("Police",
-"Officials"). "Tuesday", "Hollywood", "Island" and "Labor" (the tail of "the
-Department of Labor") are junk; "Iran" (tagged GPE: a country speaking for its
+"Officials"; a body's head word alone, "Bureau", is none). "Tuesday",
+"Hollywood", "Island", "Labor" (of "the Department of Labor") and "Bureau" (of
+"Portland's Police Bureau") are junk; "Iran" (tagged GPE: a country speaking for its
 government), plurals ("Residents") and lower-case nouns ("the mechanic") are
 counted apart, not as junk.
 
@@ -29,13 +30,7 @@ from pathlib import Path
 
 from summarize import summarize_articles
 from summarize.evidence.nlp import load_ner
-from summarize.lang.titles import (
-    GENERIC_SPEAKER_WORDS,
-    NAME_BODY_WORDS,
-    ORG_WORDS,
-    PERSON_TITLES,
-    SOURCE_BODY_WORDS,
-)
+from summarize.lang.titles import GENERIC_SPEAKER_WORDS, ORG_WORDS, PERSON_TITLES
 from summarize.models import Article
 
 
@@ -48,7 +43,10 @@ def _data_dir() -> Path:
 
 
 DATA = _data_dir()
-TITLE_LIST = PERSON_TITLES | ORG_WORDS | SOURCE_BODY_WORDS | NAME_BODY_WORDS | GENERIC_SPEAKER_WORDS
+#: Single words that name a speaker: titles ("President"), bodies named by one word
+#: ("Congress", "Police"). A body's head word that needs its name ("Bureau",
+#: "Department", "Campaign") is not here: alone it is the fragment of a name.
+TITLE_LIST = PERSON_TITLES | ORG_WORDS | GENERIC_SPEAKER_WORDS
 _WORD_RE = re.compile(r"[\w][\w.'\u2019-]*")
 
 

@@ -178,3 +178,15 @@ def test_the_place_a_group_of_speakers_is_in_is_not_the_speaker() -> None:
     assert not speakers & {"hollywood", "long island", "island"}, speakers
     assert any("delayed by a month" in c.statement for c in summary.claims)
     assert "iran" in speakers
+
+
+def test_a_bodys_head_word_or_an_acronym_in_brackets_is_not_the_speakers_name() -> None:
+    summary = _run(
+        "Portland\u2019s Police Bureau says it is struggling to respond to 911 calls at night. "
+        "About 53 percent of the population had been fully vaccinated as of June 23, "
+        "according to the Centers for Disease Control and Prevention (CDC)."
+    )
+    speakers = _speakers(summary)
+    assert "Bureau" not in speakers, speakers
+    assert any("Police Bureau" in name for name in speakers), speakers
+    assert "Centers for Disease Control and Prevention" in speakers, speakers

@@ -73,13 +73,15 @@ def _place_qualifier(before: list[Token], after: list[Token], head: Token) -> bo
 
 def _trailing_parenthesis(span: Span) -> int | None:
     """Index of the "(" that opens a parenthesis closing the span ("Pelosi
-    (D-Calif.)", "the agency (CDC)"), when words come before it."""
+    (D-Calif.)", "the agency (CDC)", or "(CDC" when the span was cut before
+    its ")"), when words come before it."""
     words = [t for t in span if not (t.is_space or t.text in ",;:")]
-    if len(words) < 3 or words[-1].text != ")":
-        return None
     opening = next((t for t in reversed(words) if t.text == "("), None)
     if opening is None or opening.i == span.start or words[0].text == "(":
         return None
+    closing = [t for t in words if t.i > opening.i and t.text == ")"]
+    if closing and closing[0].i != words[-1].i:
+        return None  # "(CDC) director": the parenthesis is inside the phrase
     return opening.i
 
 

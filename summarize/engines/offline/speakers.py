@@ -28,6 +28,7 @@ from summarize.lang.titles import (
     ROLE_BREAKS,
     ROLE_NOUNS,
     ROLE_SYNONYMS,
+    SOURCE_BODY_WORDS,
     TITLE_BODIES,
     TITLE_QUALIFIERS,
 )
@@ -143,6 +144,8 @@ def parse_speaker(source_name: str, role: str | None, gaz: Gazetteer) -> ParsedS
             _norm_token(t) in _BODY_WORDS or _norm_token(t) + "s" in _BODY_WORDS
             for t in person_tokens
         )
+        # "Portland's Police Bureau": a body's head word alone is no person's name
+        and not (len(person_tokens) == 1 and _norm_token(person_tokens[0]) in SOURCE_BODY_WORDS)
     )
     if person:
         name = " ".join(person_tokens)
