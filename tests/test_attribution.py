@@ -524,6 +524,23 @@ def test_a_parenthesis_after_the_speakers_name_is_not_part_of_the_name() -> None
     assert " ".join(name.split()) == "House Speaker Nancy Pelosi"
 
 
+def test_the_speakers_next_act_has_the_speaker_for_its_source() -> None:
+    found = _extract(
+        "Prime Minister Theresa May said that the country would formally declare its "
+        "intention by March and suggested that it would withdraw from the single market."
+    )
+    said = _by_cue(found, "said")
+    assert said.content.text == "that the country would formally declare its intention by March"
+    suggested = _by_cue(found, "suggested")
+    assert suggested.source is not None and suggested.source.text == "Prime Minister Theresa May"
+
+
+def test_a_dash_bylines_quote_of_several_sentences_is_all_the_content() -> None:
+    quote = "\u201dMr. Trump embodies racism. He represents our greatest shame.\u201d"
+    found = _extract(f"Readers wrote to us.\n\n{quote} \u2015 Sonya Herridge\n")
+    assert _by_cue(found, "\u2015").content.text == quote
+
+
 def test_speaker_with_dotted_initials_is_named_in_full() -> None:
     found = _extract("Rep. G.K. Butterfield said the vote would be close.")
     rel = _by_cue(found, "said")

@@ -102,7 +102,7 @@ def finish(
     out: list[Attribution] = []
     for n, rel in enumerate(relations):
         k = bisect.bisect_right(sentence_starts, rel.cue[0]) - 1
-        opening = sentence_starts[k] if k >= 0 else 0
+        opening = sentence_starts[k] if k >= 0 and not rel.marked else 0  # a byline's quote
         parts = [
             _content_span(text, _in_cue_sentence(text, c, rel.cue, opening)) for c in rel.content
         ]

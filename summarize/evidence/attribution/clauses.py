@@ -64,19 +64,21 @@ def governed_content(verb: Token, lemma: str, subject: Token) -> list[tuple[int,
             first = min(side, key=lambda c: c.left_edge.i)
             last = max(side, key=lambda c: c.right_edge.i)
             end = last.right_edge
-            cut = _speaker_conjunct(last) if last.i > verb.i else None
-            if cut is not None and cut.i > first.left_edge.i:
-                end = cut.doc[cut.i - 1]
+            act = speaker_conjunct(last) if last.i > verb.i else None
+            joiners = [c for c in last.rights if act and c.dep_ == "cc" and c.i < act.i]
+            if joiners and joiners[-1].i > first.left_edge.i:
+                end = last.doc[joiners[-1].i - 1]
             parts.append((first.left_edge.idx, end.idx + len(end.text)))
     return parts
 
 
-def _speaker_conjunct(clause: Token) -> Token | None:
-    """The "and" before a finite verb without a subject that the parser hung on a
-    clause whose verb is not finite: in 'said the plan "will fail" and then walked
-    out', "walked" cannot share "will", so it is the speaker's next act, narration,
-    not part of what was said. Only unambiguous forms ("walked", "says"): "would
-    fail and cost millions" has a base form the tagger may call a past."""
+def speaker_conjunct(clause: Token) -> Token | None:
+    """A finite verb without a subject, joined by "and" to a clause whose verb is
+    not finite: in 'said the plan "will fail" and then walked out', "walked"
+    cannot share "will", so it is the speaker's next act (narration, not part of
+    what was said, and its subject is the speaker's). Only unambiguous forms
+    ("walked", "says"): "would fail and cost millions" has a base form the
+    tagger may call a past."""
     if clause.tag_ != "VB" or not any(c.tag_ == "MD" for c in clause.children):
         return None
     for conj in clause.rights:
@@ -84,8 +86,8 @@ def _speaker_conjunct(clause: Token) -> Token | None:
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
             continue
-        joiners = [c for c in clause.rights if c.dep_ == "cc" and c.i < conj.i]
-        return joiners[-1] if joiners else None
+        if any(c.dep_ == "cc" and c.i < conj.i for c in clause.rights):
+            return conj
     return None
 
 
