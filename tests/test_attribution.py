@@ -494,6 +494,53 @@ def test_headline_kickers_and_corrections_are_not_speaker_labels() -> None:
     assert [r.source_name for r in found if r.cue.text == ":"] == ["Pence"]
 
 
+def test_a_lone_label_opening_the_text_is_a_headline_not_a_transcript() -> None:
+    found = _extract(
+        "Dem Report: NRA Was 'Foreign Asset' for Russia. The National Rifle Association "
+        "was a foreign asset, Sen. Ron Wyden said on Twitter."
+    )
+    label = _by_cue(found, ":")
+    assert label.content.text == "NRA Was 'Foreign Asset' for Russia"
+    assert (
+        _by_cue(found, "said").content.text == "The National Rifle Association was a foreign asset"
+    )
+    transcript = _extract("WALLACE: Good evening.\nBIDEN: Thank you, Chris.\n")
+    assert [r.source_name for r in transcript if r.cue.text == ":"] == ["WALLACE", "BIDEN"]
+
+
+def test_a_finite_verb_joined_to_a_modal_clause_is_the_speakers_act_not_content() -> None:
+    found = _extract("The mayor said the city would appeal and asked residents to stay calm.")
+    assert _by_cue(found, "said").content.text == "the city would appeal"
+    kept = _extract("The mayor said the plan would fail and cost the city millions.")
+    assert _by_cue(kept, "said").content.text == "the plan would fail and cost the city millions"
+
+
+def test_a_parenthesis_after_the_speakers_name_is_not_part_of_the_name() -> None:
+    found = _extract(
+        "House Speaker\u00a0Nancy Pelosi\u00a0(D-Calif.) on Thursday said the panel would "
+        "not let Republicans obstruct its work."
+    )
+    name = _by_cue(found, "said").source_name
+    assert " ".join(name.split()) == "House Speaker Nancy Pelosi"
+
+
+def test_the_speakers_next_act_has_the_speaker_for_its_source() -> None:
+    found = _extract(
+        "Prime Minister Theresa May said that the country would formally declare its "
+        "intention by March and suggested that it would withdraw from the single market."
+    )
+    said = _by_cue(found, "said")
+    assert said.content.text == "that the country would formally declare its intention by March"
+    suggested = _by_cue(found, "suggested")
+    assert suggested.source is not None and suggested.source.text == "Prime Minister Theresa May"
+
+
+def test_a_dash_bylines_quote_of_several_sentences_is_all_the_content() -> None:
+    quote = "\u201dMr. Trump embodies racism. He represents our greatest shame.\u201d"
+    found = _extract(f"Readers wrote to us.\n\n{quote} \u2015 Sonya Herridge\n")
+    assert _by_cue(found, "\u2015").content.text == quote
+
+
 def test_speaker_with_dotted_initials_is_named_in_full() -> None:
     found = _extract("Rep. G.K. Butterfield said the vote would be close.")
     rel = _by_cue(found, "said")

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from summarize.evidence.sentences import sentence_bounds
 from summarize.lang.page import NOT_SPEAKER_LABELS
 from summarize.lang.verbs import INVERTED_LABEL_VERBS
 
@@ -35,8 +36,17 @@ class Marked:
 
 
 def speaker_labels(text: str) -> list[Marked]:
-    """``LABEL: content`` lines."""
+    """``LABEL: content`` lines.
+
+    A label that opens the text and is its only one (:func:`opening_label`) is a
+    headline ("Dem Report: NRA Was 'Foreign Asset' for Russia. The National Rifle
+    Association ..."), not a transcript line: its content ends with its first
+    sentence, or, when the loader glued the body to it, it would run over the
+    whole first paragraph and hide every relation reported there."""
     out = []
+    first_line_end = text.find("\n", len(text) - len(text.lstrip()))
+    if first_line_end < 0:
+        first_line_end = len(text)
     for match in _LABEL_RE.finditer(text):
         label = match.group("label")
         if label.split()[0].lower() in NOT_SPEAKER_LABELS or label.endswith("."):
@@ -59,7 +69,21 @@ def speaker_labels(text: str) -> list[Marked]:
         out.append(
             Marked((label_start, label_end), (colon, colon + 1), (start, start + len(content)))
         )
+    if len(out) == 1 and out[0].source[0] < first_line_end:
+        start, end = out[0].content
+        end = min(end, next(e for s, e in sentence_bounds(text) if e > start))
+        return [Marked(out[0].source, out[0].cue, (start, end))]
     return out
+
+
+def opening_label(text: str) -> Marked | None:
+    """The "Name: headline" label that opens ``text`` when it is the text's only
+    label: a headline naming the story's subject, not that person's words."""
+    labels = speaker_labels(text)
+    if len(labels) != 1:
+        return None
+    first_line_end = text.find("\n", len(text) - len(text.lstrip()))
+    return labels[0] if first_line_end < 0 or labels[0].source[0] < first_line_end else None
 
 
 def dash_bylines(text: str, quotes: Sequence[tuple[int, int]]) -> list[Marked]:

@@ -55,13 +55,47 @@ def _is_person(tokens: list[Token], role: str | None) -> bool:
     return len(names) >= 2 and len(names) == len(_strip_det(tokens))
 
 
+def _place_qualifier(before: list[Token], after: list[Token], head: Token) -> bool:
+    """Whether ``after`` (the words after a comma) is one proper noun following a
+    proper noun that is not the phrase's head: the state or country of a place
+    ("the mayor of Portland, Ore.", "the mayor of Paris, France"), no name of the
+    person (a name in apposition has a first name and a surname: "the mayor of
+    Portland, Ted Wheeler")."""
+    names = [t for t in after if not t.is_punct]
+    return (
+        len(names) == 1
+        and names[0].tag_ in _NAME_TAGS
+        and bool(before)
+        and before[-1].tag_ in _NAME_TAGS
+        and before[-1].i != head.i
+    )
+
+
+def _trailing_parenthesis(span: Span) -> int | None:
+    """Index of the "(" that opens a parenthesis closing the span ("Pelosi
+    (D-Calif.)", "the agency (CDC)", or "(CDC" when the span was cut before
+    its ")"), when words come before it."""
+    words = [t for t in span if not (t.is_space or t.text in ",;:")]
+    opening = next((t for t in reversed(words) if t.text == "("), None)
+    if opening is None or opening.i == span.start or words[0].text == "(":
+        return None
+    closing = [t for t in words if t.i > opening.i and t.text == ")"]
+    if closing and closing[0].i != words[-1].i:
+        return None  # "(CDC) director": the parenthesis is inside the phrase
+    return opening.i
+
+
 def describe_source(span: Span) -> Speaker:
     """Name and role of a source noun phrase.
 
     "Hikmet Hajiyev, assistant to the Azerbaijani president" -> name "Hikmet
     Hajiyev", role "assistant to the Azerbaijani president"; "White House press
     secretary Josh Earnest" -> name "Josh Earnest", role "White House press
-    secretary"; anything else -> the phrase itself, no role."""
+    secretary"; anything else -> the phrase itself, no role. A closing
+    parenthesis is no part of either: "Nancy Pelosi (D-Calif.)" is Nancy Pelosi."""
+    trailing = _trailing_parenthesis(span)
+    if trailing is not None:
+        return describe_source(span.doc[span.start : trailing])
     head = span.root
     appos = [c for c in head.children if c.dep_ == "appos" and span.start < c.i < span.end]
     if appos:
@@ -69,6 +103,8 @@ def describe_source(span: Span) -> Speaker:
         ap_tokens = [t for t in ap.subtree if span.start <= t.i < span.end]
         main = [t for t in span if t.i < ap_tokens[0].i and not t.is_punct]
         main = [t for t in span if main and main[0].i <= t.i <= main[-1].i]
+        if _place_qualifier(main, ap_tokens, head):  # "The mayor of Portland, Ore.,"
+            return Speaker(name=_text(main), person=_is_person(main, None))
         if head.tag_ not in _NAME_TAGS and ap.tag_ in _NAME_TAGS:
             role = _text(_strip_det(main)) or None
             return Speaker(name=_text(ap_tokens), role=role, person=True)
@@ -84,6 +120,10 @@ def describe_source(span: Span) -> Speaker:
     if commas:  # "<title>, <Name>" where the parser hung the name elsewhere
         tail = [t for t in tokens if t.i > commas[-1].i]
         prefix = _strip_det([t for t in tokens if t.i < commas[-1].i])
+        before = [t for t in tokens if t.i < commas[-1].i and t.text != ","]
+        if _place_qualifier(before, tail, head):  # "The mayor of Portland, Ore."
+            tokens = [t for t in tokens if t.i < commas[-1].i]
+            return Speaker(name=_text(tokens), person=_is_person(_strip_det(tokens), None))
         if (
             tail
             and all(t.tag_ in _NAME_TAGS for t in tail)

@@ -82,6 +82,10 @@ TITLE_BODIES: frozenset[str] = word_set(
 NAME_JOINERS: frozenset[str] = word_set("and at for in of on the to")
 #: Prepositions that end the role part of a source name ("aide to the president").
 ROLE_BREAKS: frozenset[str] = word_set("at for in of on to with")
+#: Words after which capitalised words end a body's name or name a place, never
+#: begin a person's name ("Department of Labor", "officials in Hollywood",
+#: "leaders from Long Island").
+BEFORE_NO_NAME: frozenset[str] = NAME_JOINERS | ROLE_BREAKS | word_set("across by from near")
 #: One spelling for words that name the same role.
 ROLE_SYNONYMS: dict[str, str] = {
     "spokesman": "spokesperson",

@@ -7,7 +7,9 @@ A headline is the article's opening when that opening is
   body; a hard-wrapped first line, followed by another short unfinished line,
   is not one), or
 - a first sentence in title case ("Death Toll Soars: 50+ Killed, 400+ Wounded
-  in Las Vegas Shooting."), which is how headlines read when glued to the body.
+  in Las Vegas Shooting."), which is how headlines read when glued to the body, or
+- a first sentence opening with the text's only "Name:" label ("Sir David Amess:
+  Conservative MP stabbed to death. The Conservative MP ..."), in any case.
 
 "Name: words" in a headline is the subject of the story, not a transcript line."""
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summarize.evidence.markers import opening_label
 from summarize.evidence.types import Sentence
 from summarize.lang.function_words import TITLE_CASE_MINOR_WORDS
 from summarize.models import Article
@@ -59,6 +62,6 @@ def headline_end(article: Article, sentences: Sequence[Sentence]) -> int:
         if line and line[-1] not in _FINAL_PUNCT and _paragraph_follows(text, newline):
             return newline
     first = next((s for s in sentences if s.end > lead), None)
-    if first is not None and _title_case(first.text):
+    if first is not None and (_title_case(first.text) or opening_label(text) is not None):
         return first.end
     return 0

@@ -21,12 +21,14 @@ from summarize.evidence.places import Gazetteer
 from summarize.lang.calendar import TIME_WORDS
 from summarize.lang.function_words import ARTICLES, NAMELESS
 from summarize.lang.titles import (
+    BEFORE_NO_NAME,
     NAME_BODY_WORDS,
     NAME_JOINERS,
     PERSON_TITLES,
     ROLE_BREAKS,
     ROLE_NOUNS,
     ROLE_SYNONYMS,
+    SOURCE_BODY_WORDS,
     TITLE_BODIES,
     TITLE_QUALIFIERS,
 )
@@ -134,11 +136,16 @@ def parse_speaker(source_name: str, role: str | None, gaz: Gazetteer) -> ParsedS
     person = (
         bool(person_tokens)
         and not indefinite
+        # "Department of Education", "officials in Hollywood": the capitalised words
+        # after a joiner or a preposition end a body's name or name a place
+        and not (j > 0 and tokens[j - 1].lower() in BEFORE_NO_NAME)
         and not (len(person_tokens) == 1 and person_tokens[0].lower() in gaz.common_words)
         and not any(
             _norm_token(t) in _BODY_WORDS or _norm_token(t) + "s" in _BODY_WORDS
             for t in person_tokens
         )
+        # "Portland's Police Bureau": a body's head word alone is no person's name
+        and not (len(person_tokens) == 1 and _norm_token(person_tokens[0]) in SOURCE_BODY_WORDS)
     )
     if person:
         name = " ".join(person_tokens)

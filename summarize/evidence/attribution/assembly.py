@@ -68,6 +68,19 @@ def _enclosing(rel: Relation, relations: Sequence[Relation]) -> Relation | None:
     return None
 
 
+def _in_cue_sentence(
+    text: str, content: tuple[int, int], cue: tuple[int, int], opening: int
+) -> tuple[int, int]:
+    """``content`` without what precedes the cue's sentence (``opening``) when the
+    content is no quotation and comes before the cue: the parser can run a
+    headline glued to the body into the first sentence ("X: MP stabbed to death.
+    The MP has died, police said."), and the police did not say the headline."""
+    start, end = content
+    if start < opening < end <= cue[0] and not starts_quote(text[start:end].lstrip()):
+        return opening, end
+    return content
+
+
 def finish(
     article: Article, relations: list[Relation], quotes: Sequence[tuple[int, int]]
 ) -> list[Attribution]:
@@ -88,7 +101,11 @@ def finish(
         resolved[n] = memory.resolve(describe_source(doc_span))
     out: list[Attribution] = []
     for n, rel in enumerate(relations):
-        parts = [_content_span(text, c) for c in rel.content]
+        k = bisect.bisect_right(sentence_starts, rel.cue[0]) - 1
+        opening = sentence_starts[k] if k >= 0 and not rel.marked else 0  # a byline's quote
+        parts = [
+            _content_span(text, _in_cue_sentence(text, c, rel.cue, opening)) for c in rel.content
+        ]
         parts = [p for p in parts if p.end > p.start]
         if not parts or n not in resolved:
             continue
@@ -97,7 +114,6 @@ def finish(
         speaker = resolved[n]
         source = Span(start=rel.source[0], end=rel.source[1], text=text[slice(*rel.source)])
         cue = Span(start=rel.cue[0], end=rel.cue[1], text=text[rel.cue[0] : rel.cue[1]])
-        k = bisect.bisect_right(sentence_starts, cue.start) - 1
         out.append(
             Attribution(
                 id=f"{article.id}:a{len(out) + 1}",

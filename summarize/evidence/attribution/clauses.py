@@ -26,6 +26,8 @@ _ASIDE_OPEN = frozenset({",", "\u201d", '"', "''"})
 _ASIDE_CLOSE = frozenset({",", ".", "!", "?", ";"})
 _OBJECT_TAIL_DEPS = frozenset({"oprd", "prep", "xcomp", "ccomp", "dative", "dobj"})
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "dative"})
+#: Endings a past or third-person verb form has and its base form has not.
+_FINITE_ENDINGS = {"VBD": "ed", "VBZ": "s"}
 
 
 def governed_content(verb: Token, lemma: str, subject: Token) -> list[tuple[int, int]]:
@@ -61,8 +63,32 @@ def governed_content(verb: Token, lemma: str, subject: Token) -> list[tuple[int,
         if side:
             first = min(side, key=lambda c: c.left_edge.i)
             last = max(side, key=lambda c: c.right_edge.i)
-            parts.append((first.left_edge.idx, last.right_edge.idx + len(last.right_edge.text)))
+            end = last.right_edge
+            act = speaker_conjunct(last) if last.i > verb.i else None
+            joiners = [c for c in last.rights if act and c.dep_ == "cc" and c.i < act.i]
+            if joiners and joiners[-1].i > first.left_edge.i:
+                end = last.doc[joiners[-1].i - 1]
+            parts.append((first.left_edge.idx, end.idx + len(end.text)))
     return parts
+
+
+def speaker_conjunct(clause: Token) -> Token | None:
+    """A finite verb without a subject, joined by "and" to a clause whose verb is
+    not finite: in 'said the plan "will fail" and then walked out', "walked"
+    cannot share "will", so it is the speaker's next act (narration, not part of
+    what was said, and its subject is the speaker's). Only unambiguous forms
+    ("walked", "says"): "would fail and cost millions" has a base form the
+    tagger may call a past."""
+    if clause.tag_ != "VB" or not any(c.tag_ == "MD" for c in clause.children):
+        return None
+    for conj in clause.rights:
+        if conj.dep_ != "conj" or not conj.lower_.endswith(_FINITE_ENDINGS.get(conj.tag_, "\0")):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+            continue
+        if any(c.dep_ == "cc" and c.i < conj.i for c in clause.rights):
+            return conj
+    return None
 
 
 def _misattached_that_clause(verb: Token) -> list[Token]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from summarize.evidence.attribution.clauses import speaker_conjunct
 from summarize.evidence.attribution.spans import DATELINE_RE, SOURCE_TRIM, trim_chars, within
 from summarize.evidence.cues import cue_lemma
 from summarize.lang.calendar import MONTHS, RELATIVE_DAYS, WEEKDAYS
@@ -21,6 +22,10 @@ _TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | RELATIVE_DAYS
 def find_subject(verb: Token) -> tuple[Token, Token] | None:
     """The verb's subject as written and the token that names the speaker
     (they differ for a relative pronoun: "Smith, who said ..." names Smith)."""
+    clause = verb.head
+    act = speaker_conjunct(clause) if verb.dep_ == "conj" and clause.dep_ == "ccomp" else None
+    if act is not None and act.i == verb.i:
+        verb = clause.head  # "Trump said he would order ... and warned": Trump warned
     current = verb
     for _ in range(4):
         # Two subjects: the parser took the end of a quote before '..., said X'
