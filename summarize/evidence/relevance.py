@@ -1,6 +1,9 @@
 """Document relevance: is an article about the same incident as the rest of the folder?
 
-An article is taken for a report of another incident when, compared with the
+First the folder's articles are grouped by event
+(:mod:`summarize.evidence.grouping`): an article outside the largest group is
+about another event, and its reason names that event's topic. Within the
+largest group, an article is taken for a report of another incident when, compared with the
 others, at least two of these hold:
 
 - **figures**: it gives casualty or damage counts, and almost none of them
@@ -26,6 +29,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from summarize.evidence.figures import Figure, find_figures
+from summarize.evidence.grouping import EventGroup, group_events, name_phrases
 from summarize.lang.function_words import FUNCTION_WORDS
 from summarize.textnorm import fold_casefold
 
@@ -33,6 +37,7 @@ MIN_ARTICLES = 3
 FIGURE_SHARE_MAX = 0.25
 FIGURE_SHARE_REST_MIN = 0.5
 SIMILARITY_RATIO = 0.5
+HEADLINE_CHARS = 200
 _WORD_RE = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = FUNCTION_WORDS
 
@@ -45,6 +50,9 @@ class DocumentFeatures:
     words: Counter[str]
     figures: set[tuple[str, int]]
     event_date: dt.date | None = None
+    phrases: Counter[str] = field(default_factory=Counter)
+    """Runs of capitalised words as written (:func:`~summarize.evidence.grouping.name_phrases`)."""
+    headline: str = ""
 
 
 @dataclass
@@ -64,13 +72,24 @@ def document_features(
     text: str,
     event_date: dt.date | None = None,
     figures_found: Sequence[Figure] | None = None,
+    headline: str | None = None,
 ) -> DocumentFeatures:
     """What relevance compares for one article; ``figures_found`` are its figures when
-    already found (the bundle finds them once), else they are found here."""
+    already found (the bundle finds them once), else they are found here;
+    ``headline`` is its title, else its first line."""
     words = Counter(w for w in _WORD_RE.findall(fold_casefold(text)) if w not in _STOP)
     found = find_figures(text) if figures_found is None else figures_found
     figures = {(f.kind, f.value) for f in found if not f.included and f.value > 1}
-    return DocumentFeatures(doc_id, words, figures, event_date)
+    if headline is None:
+        headline = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return DocumentFeatures(
+        doc_id,
+        words,
+        figures,
+        event_date,
+        name_phrases(text),
+        headline[:HEADLINE_CHARS],
+    )
 
 
 def _vectors(features: Sequence[DocumentFeatures]) -> list[dict[str, float]]:
@@ -95,8 +114,39 @@ def _figure_share(f: DocumentFeatures, others: Sequence[DocumentFeatures]) -> fl
     return len(f.figures & elsewhere) / len(f.figures)
 
 
-def judge_relevance(features: Sequence[DocumentFeatures]) -> list[Relevance]:
-    """A verdict per article, in input order."""
+def judge_relevance(
+    features: Sequence[DocumentFeatures], groups: Sequence[EventGroup] | None = None
+) -> list[Relevance]:
+    """A verdict per article, in input order: articles outside the event group
+    (``groups[0]``; grouped here when not given) report another event; within it,
+    the single-incident signals decide."""
+    if groups is None:
+        groups = group_events(features)
+    if len(groups) < 2:
+        return _judge_incident(features)
+    main = set(groups[0].documents)
+    inside = {v.document: v for v in _judge_incident([f for f in features if f.document in main])}
+    elsewhere = {d: g for g in groups[1:] for d in g.documents}
+    return [
+        inside[f.document]
+        if f.document in inside
+        else Relevance(f.document, False, another_event(elsewhere[f.document]), ["group"])
+        for f in features
+    ]
+
+
+def another_event(group: EventGroup) -> str:
+    """The off-event reason for an article of ``group``, naming its topic."""
+    what = group.topic.rstrip(" .")
+    names = [n for n in group.names if n.casefold() not in what.casefold()]
+    if names:
+        what += f" ({', '.join(names)})"
+    shared = f"; words only its group uses: {', '.join(group.words)}" if group.words else ""
+    return f"about another event: {what}{shared}."
+
+
+def _judge_incident(features: Sequence[DocumentFeatures]) -> list[Relevance]:
+    """The single-incident signals (figures, wording, date) for one event group."""
     if len(features) < MIN_ARTICLES:
         return [Relevance(f.document, True) for f in features]
     vectors = _vectors(features)

@@ -1,0 +1,218 @@
+"""Event grouping: which articles of a folder report the same event.
+
+A folder is meant to hold reports of one event, but users mix folders (three
+articles on airline cancellations and one on a death in prison; nine
+Afghanistan stories in one folder). The articles are clustered here, the way
+news story detection does it (KeyGraph-style story clustering, as in
+taranis-ai/story-clustering: TF-IDF weighted keywords and named entities,
+cosine between documents, merge above a similarity threshold):
+
+- two articles' similarity is the cosine of their log term counts over content
+  words (function words left out), plus a small bonus for each casualty or
+  damage count both state. (Weighting by the folder's inverse document
+  frequency, and a second cosine over proper nouns, separated the AllSides
+  stories less well: short excerpts often share no name; see
+  ``benchmarks/event_grouping.py``.)
+- complete-link agglomerative clustering merges the two most similar groups
+  while every pair across them is at least :data:`MERGE_AT` similar; ties go to
+  the pair holding the earliest articles, so the result does not depend on the
+  order the articles were listed in except to break exact ties;
+- a group of one article is weak evidence of a second event (an opinion piece
+  or a translation shares few words with the news reports), so it rejoins the
+  group it is most similar to unless that similarity is below :data:`LONE_AT`.
+
+The largest group is the event; ties go to the group holding the earliest
+article. Each other group is named by its headline and the proper nouns it uses
+most, which the off-event reason quotes."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from summarize.lang.calendar import TIME_WORDS
+from summarize.lang.function_words import FUNCTION_WORDS
+from summarize.textnorm import fold_casefold
+
+if TYPE_CHECKING:
+    from summarize.evidence.relevance import DocumentFeatures
+
+MERGE_AT = 0.12
+"""Mean pairwise similarity two groups need to be merged."""
+LONE_AT = 0.035
+"""A lone article joins the group it is most similar to when its mean similarity
+to that group is at least this: one article is weak evidence of a second event."""
+FIGURE_BONUS = 0.05
+"""Added to a pair's similarity per shared count (at most :data:`FIGURE_BONUS_MAX`)."""
+FIGURE_BONUS_MAX = 0.15
+TOPIC_NAMES = 3
+SHARED_WORDS = 5
+
+_NAME_RUN_RE = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’-]*\w(?:\s+(?:[A-Z][\w'’-]*\w|de|la|al|bin|van|von))*(?:\s+[A-Z][\w'’-]*\w)?"
+)
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;\"“”‘’'()\[\]\n])\s*$")
+
+
+@dataclass(frozen=True)
+class EventGroup:
+    """One group of articles that report the same event."""
+
+    documents: tuple[str, ...]
+    """Ids, in article order."""
+    topic: str
+    """What the group is about: its headline, else its most used proper nouns."""
+    names: tuple[str, ...]
+    """Its most used proper nouns, most used first."""
+    words: tuple[str, ...] = ()
+    """Content words its articles share that the rest of the folder does not use."""
+
+
+def name_phrases(text: str) -> Counter[str]:
+    """Runs of capitalised words ("John McAfee", "Southwest Airlines") not opening a
+    sentence, as written: what a topic is named by."""
+    out: Counter[str] = Counter()
+    for m in _NAME_RUN_RE.finditer(text):
+        words = m.group().split()
+        if _OPENS_SENTENCE.search(text[max(0, m.start() - 3) : m.start()]):
+            words = words[1:]
+        while words and _not_a_name(words[0]):
+            words = words[1:]
+        while words and _not_a_name(words[-1]):
+            words = words[:-1]
+        if words:
+            out[" ".join(words)] += 1
+    return out
+
+
+def _not_a_name(word: str) -> bool:
+    folded = fold_casefold(word)
+    return word[0].islower() or folded in FUNCTION_WORDS or folded in TIME_WORDS
+
+
+def _vectors(bags: Sequence[Counter[str]]) -> list[dict[str, float]]:
+    vectors: list[dict[str, float]] = []
+    for bag in bags:
+        vec = {w: 1 + math.log(c) for w, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vec.items()})
+    return vectors
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def similarities(
+    words: Sequence[Counter[str]], figures: Sequence[set[tuple[str, int]]]
+) -> list[list[float]]:
+    """Pairwise article similarity (symmetric, 1.0 on the diagonal)."""
+    n = len(words)
+    wv = _vectors(words)
+    sim = [[1.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            s = _cosine(wv[i], wv[j])
+            s += min(FIGURE_BONUS_MAX, FIGURE_BONUS * len(figures[i] & figures[j]))
+            sim[i][j] = sim[j][i] = s
+    return sim
+
+
+def cluster(sim: Sequence[Sequence[float]], merge_at: float = MERGE_AT) -> list[list[int]]:
+    """Complete-link agglomerative clustering of ``sim``: groups of indices, each
+    sorted, listed by their first index."""
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(sim))}
+    link = {(i, j): sim[i][j] for i in range(len(sim)) for j in range(i + 1, len(sim))}
+    while link:
+        (a, b), best = max(link.items(), key=lambda kv: (kv[1], -kv[0][0], -kv[0][1]))
+        if best < merge_at:
+            break
+        groups[a] = sorted(groups[a] + groups.pop(b))
+        for c in groups:
+            if c == a:
+                continue
+            ac, bc = (min(a, c), max(a, c)), (min(b, c), max(b, c))
+            link[ac] = min(link[ac], link.pop(bc))
+        del link[(a, b)]
+        link = {k: v for k, v in link.items() if b not in k}
+    return [groups[k] for k in sorted(groups)]
+
+
+def attach_loners(
+    groups: Sequence[Sequence[int]], sim: Sequence[Sequence[float]], lone_at: float = LONE_AT
+) -> list[list[int]]:
+    """``groups`` with each one-article group (taken in article order) moved into
+    the group it is most similar to (mean similarity; ties: the earlier group)
+    when that similarity is at least ``lone_at``."""
+    out = [list(g) for g in groups]
+    for lone in sorted(g[0] for g in groups if len(g) == 1):
+        others = [g for g in out if g != [lone]]
+        if not others or [lone] not in out:
+            continue
+        scored = [(sum(sim[lone][j] for j in g) / len(g), -min(g), k) for k, g in enumerate(others)]
+        score, _, k = max(scored)
+        if score >= lone_at:
+            out.remove([lone])
+            others[k].append(lone)
+            others[k].sort()
+    return sorted(out, key=min)
+
+
+def order_groups(groups: Sequence[Sequence[int]]) -> list[list[int]]:
+    """The event first (the largest group; ties: the one with the earliest
+    article), then the others in the same order."""
+    return sorted((list(g) for g in groups), key=lambda g: (-len(g), min(g)))
+
+
+def group_events(
+    features: Sequence[DocumentFeatures], merge_at: float = MERGE_AT
+) -> list[EventGroup]:
+    """The folder's articles in event groups, the event first (see the module)."""
+    if not features:
+        return []
+    sim = similarities([f.words for f in features], [f.figures for f in features])
+    out: list[EventGroup] = []
+    for members in order_groups(attach_loners(cluster(sim, merge_at), sim)):
+        chosen = [features[i] for i in members]
+        topic, names = topic_of(chosen)
+        words = distinctive_words(chosen, [f for f in features if f not in chosen])
+        out.append(EventGroup(tuple(f.document for f in chosen), topic, names, tuple(words)))
+    return out
+
+
+def topic_of(group: Sequence[DocumentFeatures]) -> tuple[str, tuple[str, ...]]:
+    """A group's topic: its first headline, and its most used name phrases (ties:
+    first used)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for f in group:
+        for phrase, c in f.phrases.items():
+            counts[phrase] += c
+            first.setdefault(phrase, len(first))
+    names = tuple(sorted(counts, key=lambda p: (-counts[p], first[p]))[:TOPIC_NAMES])
+    headline = next((f.headline.strip() for f in group if f.headline.strip()), "")
+    return (headline or ", ".join(names)), names
+
+
+def distinctive_words(
+    group: Sequence[DocumentFeatures], rest: Sequence[DocumentFeatures]
+) -> list[str]:
+    """The content words that most of ``group`` uses and the rest of the folder does
+    not, most used first."""
+    elsewhere: set[str] = set()
+    for f in rest:
+        elsewhere.update(f.words)
+    used: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for f in group:
+        used.update(w for w in f.words if w not in elsewhere)
+        total.update({w: c for w, c in f.words.items() if w not in elsewhere})
+    quorum = (len(group) + 1) // 2
+    kept = [w for w in used if used[w] >= quorum]
+    return sorted(kept, key=lambda w: (-used[w], -total[w], w))[:SHARED_WORDS]
