@@ -53,6 +53,7 @@ class DocumentFeatures:
     phrases: Counter[str] = field(default_factory=Counter)
     """Runs of capitalised words as written (:func:`~summarize.evidence.grouping.name_phrases`)."""
     headline: str = ""
+    """Its headline as the text gives it (verbatim), or empty."""
 
 
 @dataclass
@@ -76,19 +77,21 @@ def document_features(
 ) -> DocumentFeatures:
     """What relevance compares for one article; ``figures_found`` are its figures when
     already found (the bundle finds them once), else they are found here;
-    ``headline`` is its title, else its first line."""
+    ``headline`` is its title when the text carries it verbatim, else the text's
+    first line when that is short (a headline, not a paragraph)."""
     words = Counter(w for w in _WORD_RE.findall(fold_casefold(text)) if w not in _STOP)
     found = find_figures(text) if figures_found is None else figures_found
     figures = {(f.kind, f.value) for f in found if not f.included and f.value > 1}
-    if headline is None:
-        headline = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if not headline or headline.strip() not in text:
+        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        headline = first if len(first) <= HEADLINE_CHARS else ""
     return DocumentFeatures(
         doc_id,
         words,
         figures,
         event_date,
         name_phrases(text),
-        headline[:HEADLINE_CHARS],
+        headline.strip(),
     )
 
 
@@ -130,19 +133,22 @@ def judge_relevance(
     return [
         inside[f.document]
         if f.document in inside
-        else Relevance(f.document, False, another_event(elsewhere[f.document]), ["group"])
+        else Relevance(f.document, False, another_event(elsewhere[f.document], f), ["group"])
         for f in features
     ]
 
 
-def another_event(group: EventGroup) -> str:
-    """The off-event reason for an article of ``group``, naming its topic."""
-    what = group.topic.rstrip(" .")
-    names = [n for n in group.names if n.casefold() not in what.casefold()]
+def another_event(group: EventGroup, article: DocumentFeatures) -> str:
+    """The off-event reason for ``article``, of ``group``: its own headline, quoted
+    (so the words are the article's, never the narrator's), the names its group
+    uses most and the words only its group uses."""
+    parts = [f'"{article.headline}"'] if article.headline else []
+    names = [n for n in group.names if n.casefold() not in article.headline.casefold()]
     if names:
-        what += f" ({', '.join(names)})"
-    shared = f"; words only its group uses: {', '.join(group.words)}" if group.words else ""
-    return f"about another event: {what}{shared}."
+        parts.append("naming " + ", ".join(names))
+    if group.words:
+        parts.append("with words the other articles do not use: " + ", ".join(group.words))
+    return "another event (" + "; ".join(parts) + ")." if parts else "another event."
 
 
 def _judge_incident(features: Sequence[DocumentFeatures]) -> list[Relevance]:
