@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from summarize.api import split_articles
 from summarize.cli import app
 from summarize.evidence.bundle import build_bundle
-from summarize.evidence.grouping import group_events
+from summarize.evidence.grouping import MAX_ARTICLES, group_events
 from summarize.evidence.relevance import document_features, judge_relevance
 from summarize.loader import load_folder
 from summarize.models import Article
@@ -226,3 +226,10 @@ def test_neus_clusters_are_single_events() -> None:
         if len(group_events(features)) > 1:
             split.append(path.name)
     assert split == []
+
+
+def test_folders_beyond_the_grouping_limit_stay_one_group() -> None:
+    articles = [BRIDGE[n % 3].model_copy(update={"id": f"b{n}"}) for n in range(MAX_ARTICLES)]
+    articles.append(CUP)
+    assert len(_groups(articles)) == 1
+    assert len(_groups(articles[-4:])) == 2

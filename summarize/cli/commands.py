@@ -39,6 +39,7 @@ from summarize.cli.options import (
 )
 from summarize.config import EngineName, Settings
 from summarize.errors import EXIT_RUNTIME, ConfigError, ValidationExhaustedError
+from summarize.evidence.grouping import MAX_ARTICLES as MAX_GROUPED
 from summarize.loader import no_articles_error, scan_folder
 from summarize.models import Article
 from summarize.render import FORMATS, render
@@ -106,6 +107,11 @@ def run(
             + (f", model {settings.model}" if chosen is EngineName.LLM else "")
         )
         groups = split_articles(report.articles)
+        if len(report.articles) > MAX_GROUPED:
+            say(
+                f"summarize: note: more than {MAX_GROUPED} articles: not grouped by event "
+                "(every article is taken for a report of one event)"
+            )
         if len(groups) > 1 and not split:
             say(
                 f"summarize: warning: the folder mixes {len(groups)} events; the largest "

@@ -49,6 +49,9 @@ to that group is at least this: one article is weak evidence of a second event."
 FIGURE_BONUS = 0.05
 """Added to a pair's similarity per shared count (at most :data:`FIGURE_BONUS_MAX`)."""
 FIGURE_BONUS_MAX = 0.15
+MAX_ARTICLES = 300
+"""Larger folders are not grouped: clustering costs grow with the cube of the
+number of articles (300 articles: about 2 s)."""
 TOPIC_NAMES = 3
 SHARED_WORDS = 5
 
@@ -173,9 +176,13 @@ def order_groups(groups: Sequence[Sequence[int]]) -> list[list[int]]:
 def group_events(
     features: Sequence[DocumentFeatures], merge_at: float = MERGE_AT
 ) -> list[EventGroup]:
-    """The folder's articles in event groups, the event first (see the module)."""
+    """The folder's articles in event groups, the event first (see the module); a
+    folder of more than :data:`MAX_ARTICLES` is one group."""
     if not features:
         return []
+    if len(features) > MAX_ARTICLES:
+        topic, names = topic_of(features)
+        return [EventGroup(tuple(f.document for f in features), topic, names)]
     sim = similarities([f.words for f in features], [f.figures for f in features])
     out: list[EventGroup] = []
     for members in order_groups(attach_loners(cluster(sim, merge_at), sim)):
