@@ -5,6 +5,7 @@ group is summarized, the others are flagged off-event with their topic, and
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from math import comb
 from pathlib import Path
@@ -78,8 +79,12 @@ def test_article_on_another_event_is_flagged_with_its_topic() -> None:
     off = {v.document: v for v in verdicts if not v.on_event}
     assert list(off) == ["c1"]
     reason = off["c1"].reason or ""
-    assert reason.startswith('another event ("Harbour United win the cup final on penalties"')
-    assert "penalties" in reason.split(";", 1)[1]  # a word only its group uses
+    assert reason.startswith('another event (headlined "Harbour United win the cup final')
+    assert '"penalties"' in reason.split(";", 1)[1]  # a word only its group uses
+    # everything taken from the article is quoted as the article writes it
+    quoted = re.findall(r'"([^"]+)"', reason)
+    assert "Maria Sousa" in quoted
+    assert all(q in CUP.text for q in quoted)
 
 
 def test_grouping_does_not_depend_on_article_order() -> None:

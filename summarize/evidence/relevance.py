@@ -39,6 +39,7 @@ FIGURE_SHARE_REST_MIN = 0.5
 SIMILARITY_RATIO = 0.5
 HEADLINE_CHARS = 200
 _WORD_RE = re.compile(r"[a-z][a-z'-]{2,}")
+_SURFACE_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]{2,}")
 _STOP = FUNCTION_WORDS
 
 
@@ -54,6 +55,8 @@ class DocumentFeatures:
     """Runs of capitalised words as written (:func:`~summarize.evidence.grouping.name_phrases`)."""
     headline: str = ""
     """Its headline as the text gives it (verbatim), or empty."""
+    forms: dict[str, str] = field(default_factory=dict)
+    """Each of ``words`` as the text first writes it."""
 
 
 @dataclass
@@ -92,7 +95,17 @@ def document_features(
         event_date,
         name_phrases(text),
         headline.strip(),
+        _surface_forms(text, words),
     )
+
+
+def _surface_forms(text: str, words: Counter[str]) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for m in _SURFACE_RE.finditer(text):
+        folded = fold_casefold(m.group())
+        if folded in words and folded not in forms:
+            forms[folded] = m.group()
+    return forms
 
 
 def _vectors(features: Sequence[DocumentFeatures]) -> list[dict[str, float]]:
@@ -139,15 +152,23 @@ def judge_relevance(
 
 
 def another_event(group: EventGroup, article: DocumentFeatures) -> str:
-    """The off-event reason for ``article``, of ``group``: its own headline, quoted
-    (so the words are the article's, never the narrator's), the names its group
-    uses most and the words only its group uses."""
-    parts = [f'"{article.headline}"'] if article.headline else []
-    names = [n for n in group.names if n.casefold() not in article.headline.casefold()]
+    """The off-event reason for ``article``, of ``group``: its headline, the names
+    its group uses most and the words only its group uses, each quoted as this
+    article writes it (article text stays in quotes, never in the narrator's voice,
+    and stays checkable against the article the reason is about)."""
+    parts = [f'headlined "{article.headline}"'] if article.headline else []
+    names = [
+        n
+        for n in group.names
+        if n in article.phrases and n.casefold() not in article.headline.casefold()
+    ]
     if names:
-        parts.append("naming " + ", ".join(names))
-    if group.words:
-        parts.append("with words the other articles do not use: " + ", ".join(group.words))
+        parts.append("naming " + ", ".join(f'"{n}"' for n in names))
+    words = [article.forms[w] for w in group.words if w in article.forms]
+    if words:
+        parts.append(
+            "with words the other articles do not use: " + ", ".join(f'"{w}"' for w in words)
+        )
     return "another event (" + "; ".join(parts) + ")." if parts else "another event."
 
 
