@@ -28,8 +28,8 @@ from collections.abc import Sequence
 from math import comb
 from pathlib import Path
 
+from summarize.evidence.features import DocumentFeatures, document_features
 from summarize.evidence.grouping import MERGE_AT, group_events
-from summarize.evidence.relevance import DocumentFeatures, document_features
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "allsides"
 SEED = 12

@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 from summarize.evidence.dates import reference_date, report_date
-from summarize.evidence.relevance import document_features, judge_relevance
+from summarize.evidence.features import document_features
+from summarize.evidence.relevance import judge_relevance
 from summarize.models import Article
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "allsides"

@@ -163,8 +163,8 @@ def split_articles(articles: Sequence[Article]) -> list[list[Article]]:
     """``articles`` grouped by the event they report, the event (the largest group)
     first, each group in article order (see :mod:`summarize.evidence.grouping`).
     Summarize each with :func:`summarize_articles` for one record per event."""
+    from summarize.evidence.features import document_features
     from summarize.evidence.grouping import group_events
-    from summarize.evidence.relevance import document_features
 
     by_id = {a.id: a for a in articles}
     groups = group_events([document_features(a.id, a.text, headline=a.title) for a in articles])

@@ -16,8 +16,9 @@ from typer.testing import CliRunner
 from summarize.api import split_articles
 from summarize.cli import app
 from summarize.evidence.bundle import build_bundle
+from summarize.evidence.features import document_features
 from summarize.evidence.grouping import MAX_ARTICLES, group_events
-from summarize.evidence.relevance import document_features, judge_relevance
+from summarize.evidence.relevance import judge_relevance
 from summarize.loader import load_folder
 from summarize.models import Article
 

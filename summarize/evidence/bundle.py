@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from summarize.evidence.attribution import extract_many
 from summarize.evidence.dates import reference_date, report_date
 from summarize.evidence.duplicates import find_duplicates
+from summarize.evidence.features import document_features
 from summarize.evidence.figures import find_figures
 from summarize.evidence.grouping import group_events
-from summarize.evidence.relevance import document_features, judge_relevance
+from summarize.evidence.relevance import judge_relevance
 from summarize.evidence.sentences import document_alias, split_sentences
 from summarize.evidence.types import Attribution, EvidenceBundle
 from summarize.models import Article

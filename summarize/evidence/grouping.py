@@ -36,18 +36,11 @@ most, which the off-event reason quotes."""
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from summarize.lang.calendar import TIME_WORDS
-from summarize.lang.function_words import FUNCTION_WORDS
-from summarize.textnorm import fold_casefold
-
-if TYPE_CHECKING:
-    from summarize.evidence.relevance import DocumentFeatures
+from summarize.evidence.features import DocumentFeatures
 
 MERGE_AT = 0.12
 """Similarity every pair across two groups needs for complete link to merge them."""
@@ -67,9 +60,6 @@ number of articles (300 articles: about 2 s)."""
 TOPIC_NAMES = 3
 SHARED_WORDS = 5
 
-_NAME_RUN_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*\w(?:[ \t]+[A-Z][\w'’-]*\w)*")
-_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;\"“”‘’'()\[\]\n])\s*$")
-
 
 @dataclass(frozen=True)
 class EventGroup:
@@ -83,28 +73,6 @@ class EventGroup:
     """Its most used proper nouns, most used first."""
     words: tuple[str, ...] = ()
     """Content words its articles share that the rest of the folder does not use."""
-
-
-def name_phrases(text: str) -> Counter[str]:
-    """Runs of capitalised words ("John McAfee", "Southwest Airlines") not opening a
-    sentence, as written: what a topic is named by."""
-    out: Counter[str] = Counter()
-    for m in _NAME_RUN_RE.finditer(text):
-        words = m.group().split()
-        if _OPENS_SENTENCE.search(text[max(0, m.start() - 3) : m.start()]):
-            words = words[1:]
-        while words and _not_a_name(words[0]):
-            words = words[1:]
-        while words and _not_a_name(words[-1]):
-            words = words[:-1]
-        if words:
-            out[" ".join(words)] += 1
-    return out
-
-
-def _not_a_name(word: str) -> bool:
-    folded = fold_casefold(word)
-    return word[0].islower() or folded in FUNCTION_WORDS or folded in TIME_WORDS
 
 
 def _vectors(bags: Sequence[Counter[str]], idf: bool = True) -> list[dict[str, float]]:

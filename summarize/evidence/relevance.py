@@ -20,43 +20,19 @@ nothing is flagged."""
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
-from summarize.evidence.figures import Figure, find_figures
-from summarize.evidence.grouping import EventGroup, group_events, name_phrases
-from summarize.lang.function_words import FUNCTION_WORDS
-from summarize.textnorm import fold_casefold
+from summarize.evidence.features import DocumentFeatures
+from summarize.evidence.grouping import EventGroup, group_events
 
 MIN_ARTICLES = 3
 FIGURE_SHARE_MAX = 0.25
 FIGURE_SHARE_REST_MIN = 0.5
 SIMILARITY_RATIO = 0.5
-HEADLINE_CHARS = 200
-_WORD_RE = re.compile(r"[a-z][a-z'-]{2,}")
-_SURFACE_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]{2,}")
-_STOP = FUNCTION_WORDS
-
-
-@dataclass
-class DocumentFeatures:
-    """What relevance compares, for one article."""
-
-    document: str
-    words: Counter[str]
-    figures: set[tuple[str, int]]
-    event_date: dt.date | None = None
-    phrases: Counter[str] = field(default_factory=Counter)
-    """Runs of capitalised words as written (:func:`~summarize.evidence.grouping.name_phrases`)."""
-    headline: str = ""
-    """Its headline as the text gives it (verbatim), or empty."""
-    forms: dict[str, str] = field(default_factory=dict)
-    """Each of ``words`` as the text first writes it."""
 
 
 @dataclass
@@ -69,43 +45,6 @@ class Relevance:
     signals: list[str] = field(default_factory=list)
     similarity: float = 0.0
     figure_share: float | None = None
-
-
-def document_features(
-    doc_id: str,
-    text: str,
-    event_date: dt.date | None = None,
-    figures_found: Sequence[Figure] | None = None,
-    headline: str | None = None,
-) -> DocumentFeatures:
-    """What relevance compares for one article; ``figures_found`` are its figures when
-    already found (the bundle finds them once), else they are found here;
-    ``headline`` is its title when the text carries it verbatim, else the text's
-    first line when that is short (a headline, not a paragraph)."""
-    words = Counter(w for w in _WORD_RE.findall(fold_casefold(text)) if w not in _STOP)
-    found = find_figures(text) if figures_found is None else figures_found
-    figures = {(f.kind, f.value) for f in found if not f.included and f.value > 1}
-    if not headline or headline.strip() not in text:
-        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        headline = first if len(first) <= HEADLINE_CHARS else ""
-    return DocumentFeatures(
-        doc_id,
-        words,
-        figures,
-        event_date,
-        name_phrases(text),
-        headline.strip(),
-        _surface_forms(text, words),
-    )
-
-
-def _surface_forms(text: str, words: Counter[str]) -> dict[str, str]:
-    forms: dict[str, str] = {}
-    for m in _SURFACE_RE.finditer(text):
-        folded = fold_casefold(m.group())
-        if folded in words and folded not in forms:
-            forms[folded] = m.group()
-    return forms
 
 
 def _vectors(features: Sequence[DocumentFeatures]) -> list[dict[str, float]]:
