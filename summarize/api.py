@@ -157,3 +157,15 @@ async def asummarize_folder(path: Path | str, **kwargs: Any) -> EventSummary:
 def summarize_folder(path: Path | str, **kwargs: Any) -> EventSummary:
     """Load the folder at ``path`` and summarize it; see :func:`asummarize_articles`."""
     return _run_sync(asummarize_folder(path, **kwargs))
+
+
+def split_articles(articles: Sequence[Article]) -> list[list[Article]]:
+    """``articles`` grouped by the event they report, the event (the largest group)
+    first, each group in article order (see :mod:`summarize.evidence.grouping`).
+    Summarize each with :func:`summarize_articles` for one record per event."""
+    from summarize.evidence.features import document_features
+    from summarize.evidence.grouping import group_events
+
+    by_id = {a.id: a for a in articles}
+    groups = group_events([document_features(a.id, a.text, headline=a.title) for a in articles])
+    return [[by_id[d] for d in g.documents] for g in groups]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from summarize.evidence.dates import reference_date, report_date
-from summarize.evidence.relevance import document_features, judge_relevance
+from summarize.evidence.features import document_features
+from summarize.evidence.relevance import judge_relevance
 from summarize.models import Article
 
 ON = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -25,6 +26,7 @@ from summarize.cli.options import (
     ModeOpt,
     OutOpt,
     SeedOpt,
+    SplitOpt,
     TemperatureOpt,
     TimeoutOpt,
     VerboseOpt,
@@ -37,7 +39,9 @@ from summarize.cli.options import (
 )
 from summarize.config import EngineName, Settings
 from summarize.errors import EXIT_RUNTIME, ConfigError, ValidationExhaustedError
+from summarize.evidence.grouping import MAX_ARTICLES as MAX_GROUPED
 from summarize.loader import no_articles_error, scan_folder
+from summarize.models import Article
 from summarize.render import FORMATS, render
 from summarize.version import __version__
 
@@ -59,10 +63,11 @@ def run(
     max_tokens: MaxTokensOpt = None,
     context: ContextOpt = None,
     max_article_bytes: MaxArticleBytesOpt = Settings.max_article_bytes,
+    split: SplitOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Summarize one folder of articles into an attributed EventSummary."""
-    from summarize.api import asummarize_articles
+    from summarize.api import asummarize_articles, split_articles
     from summarize.verify import check_summary
 
     with cli_errors(verbose):
@@ -85,6 +90,8 @@ def run(
             max_article_bytes=max_article_bytes,
         )
         settings.check()
+        if split and output is None:
+            raise ConfigError("--split writes one file per event: give --output")
         if output is not None:
             check_writable(output)  # fail before the run, not after paying for it
         report = scan_folder(folder, max_article_bytes=max_article_bytes)
@@ -99,16 +106,45 @@ def run(
             f"summarize: {plural(len(report.articles), 'article')}, engine {chosen}"
             + (f", model {settings.model}" if chosen is EngineName.LLM else "")
         )
-        try:
-            summary = asyncio.run(asummarize_articles(report.articles, settings=settings))
-        except ValidationExhaustedError as exc:
-            keep_failed_reply(exc, output)
-            raise
-        emit(render(summary, fmt, articles=report.articles), output)
-        # The run refuses a summary with errors; its warnings (loaded words in the
-        # narrator's voice) are the ones ``summarize check`` would report.
-        for issue in check_summary(summary, report.articles).warnings:
-            say(one_line(f"summarize: warning: {issue}"))
+        groups = split_articles(report.articles)
+        if len(report.articles) > MAX_GROUPED:
+            say(
+                f"summarize: note: more than {MAX_GROUPED} articles: not grouped by event "
+                "(every article is taken for a report of one event)"
+            )
+        if len(groups) > 1 and not split:
+            say(
+                f"summarize: warning: the folder mixes {len(groups)} events; the largest "
+                f"({plural(len(groups[0]), 'article')}) is summarized and the other "
+                "articles are marked off-event; --split writes one record per event"
+            )
+        runs: list[tuple[Sequence[Article], Path | None]] = [(report.articles, output)]
+        if split:
+            runs = list(zip(groups, group_paths(output, len(groups)), strict=True))
+        for k, (articles, path) in enumerate(runs, start=1):
+            if split and len(runs) > 1:
+                say(f"summarize: event {k} of {len(runs)}: {plural(len(articles), 'article')}")
+            try:
+                summary = asyncio.run(asummarize_articles(articles, settings=settings))
+            except ValidationExhaustedError as exc:
+                keep_failed_reply(exc, path)
+                raise
+            emit(render(summary, fmt, articles=articles), path)
+            # The run refuses a summary with errors; its warnings (loaded words in the
+            # narrator's voice) are the ones ``summarize check`` would report.
+            for issue in check_summary(summary, articles).warnings:
+                say(one_line(f"summarize: warning: {issue}"))
+
+
+def group_paths(output: Path | None, count: int) -> list[Path | None]:
+    """Where ``run --split`` writes each event's record: the first (the event) to
+    ``output``, event k beside it as ``OUT.group<k>.<ext>``."""
+    if output is None:
+        return [None] * count
+    return [
+        output,
+        *(output.with_name(f"{output.stem}.group{k}{output.suffix}") for k in range(2, count + 1)),
+    ]
 
 
 def keep_failed_reply(exc: ValidationExhaustedError, output: Path | None) -> None:

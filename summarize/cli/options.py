@@ -78,6 +78,14 @@ MaxArticleBytesOpt = Annotated[
         help="Files larger than this are refused, never read into a prompt.",
     ),
 ]
+SplitOpt = Annotated[
+    bool,
+    typer.Option(
+        "--split",
+        help="When the folder mixes events, write one record per event: the largest "
+        "to --output, the others beside it as OUT.group2.json, OUT.group3.json, ...",
+    ),
+]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="More detail on stderr.")]
 
 

@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from summarize.evidence.attribution import extract_many
 from summarize.evidence.dates import reference_date, report_date
 from summarize.evidence.duplicates import find_duplicates
+from summarize.evidence.features import document_features
 from summarize.evidence.figures import find_figures
-from summarize.evidence.relevance import document_features, judge_relevance
+from summarize.evidence.grouping import group_events
+from summarize.evidence.relevance import judge_relevance
 from summarize.evidence.sentences import document_alias, split_sentences
 from summarize.evidence.types import Attribution, EvidenceBundle
 from summarize.models import Article
@@ -16,8 +18,8 @@ from summarize.models import Article
 
 def build_bundle(articles: Sequence[Article], *, processes: int = 1) -> EvidenceBundle:
     """Sentences (ids ``d<k>.s<n>``), attribution relations (``d<k>.a<n>``),
-    cross-article duplicate passages, report dates, figures and relevance per
-    document. Places (an entity-recogniser pass) are computed on first use by
+    cross-article duplicate passages, report dates, figures, event groups and
+    relevance per document. Places (an entity-recogniser pass) are computed on first use by
     :meth:`EvidenceBundle.gazetteer`. ``processes > 1`` parses in that many
     processes; the bundle is the same whatever the number."""
     bundle = EvidenceBundle(articles=list(articles))
@@ -30,12 +32,14 @@ def build_bundle(articles: Sequence[Article], *, processes: int = 1) -> Evidence
     bundle.reference_date = ref
     bundle.report_dates = {a.id: report_date(a, ref) for a in articles}
     bundle.figures = {a.id: find_figures(a.text) for a in articles}
-    bundle.relevance = judge_relevance(
-        [
-            document_features(a.id, a.text, bundle.report_dates[a.id], bundle.figures[a.id])
-            for a in articles
-        ]
-    )
+    features = [
+        document_features(
+            a.id, a.text, bundle.report_dates[a.id], bundle.figures[a.id], headline=a.title
+        )
+        for a in articles
+    ]
+    bundle.groups = group_events(features)
+    bundle.relevance = judge_relevance(features, bundle.groups)
     return bundle
 
 

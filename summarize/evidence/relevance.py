@@ -1,6 +1,9 @@
 """Document relevance: is an article about the same incident as the rest of the folder?
 
-An article is taken for a report of another incident when, compared with the
+First the folder's articles are grouped by event
+(:mod:`summarize.evidence.grouping`): an article outside the largest group is
+about another event, and its reason names that event's topic. Within the
+largest group, an article is taken for a report of another incident when, compared with the
 others, at least two of these hold:
 
 - **figures**: it gives casualty or damage counts, and almost none of them
@@ -17,34 +20,19 @@ nothing is flagged."""
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
-from summarize.evidence.figures import Figure, find_figures
-from summarize.lang.function_words import FUNCTION_WORDS
-from summarize.textnorm import fold_casefold
+from summarize.evidence.features import DocumentFeatures
+from summarize.evidence.grouping import EventGroup, group_events
 
 MIN_ARTICLES = 3
 FIGURE_SHARE_MAX = 0.25
 FIGURE_SHARE_REST_MIN = 0.5
 SIMILARITY_RATIO = 0.5
-_WORD_RE = re.compile(r"[a-z][a-z'-]{2,}")
-_STOP = FUNCTION_WORDS
-
-
-@dataclass
-class DocumentFeatures:
-    """What relevance compares, for one article."""
-
-    document: str
-    words: Counter[str]
-    figures: set[tuple[str, int]]
-    event_date: dt.date | None = None
 
 
 @dataclass
@@ -57,20 +45,6 @@ class Relevance:
     signals: list[str] = field(default_factory=list)
     similarity: float = 0.0
     figure_share: float | None = None
-
-
-def document_features(
-    doc_id: str,
-    text: str,
-    event_date: dt.date | None = None,
-    figures_found: Sequence[Figure] | None = None,
-) -> DocumentFeatures:
-    """What relevance compares for one article; ``figures_found`` are its figures when
-    already found (the bundle finds them once), else they are found here."""
-    words = Counter(w for w in _WORD_RE.findall(fold_casefold(text)) if w not in _STOP)
-    found = find_figures(text) if figures_found is None else figures_found
-    figures = {(f.kind, f.value) for f in found if not f.included and f.value > 1}
-    return DocumentFeatures(doc_id, words, figures, event_date)
 
 
 def _vectors(features: Sequence[DocumentFeatures]) -> list[dict[str, float]]:
@@ -95,8 +69,50 @@ def _figure_share(f: DocumentFeatures, others: Sequence[DocumentFeatures]) -> fl
     return len(f.figures & elsewhere) / len(f.figures)
 
 
-def judge_relevance(features: Sequence[DocumentFeatures]) -> list[Relevance]:
-    """A verdict per article, in input order."""
+def judge_relevance(
+    features: Sequence[DocumentFeatures], groups: Sequence[EventGroup] | None = None
+) -> list[Relevance]:
+    """A verdict per article, in input order: articles outside the event group
+    (``groups[0]``; grouped here when not given) report another event; within it,
+    the single-incident signals decide."""
+    if groups is None:
+        groups = group_events(features)
+    if len(groups) < 2:
+        return _judge_incident(features)
+    main = set(groups[0].documents)
+    inside = {v.document: v for v in _judge_incident([f for f in features if f.document in main])}
+    elsewhere = {d: g for g in groups[1:] for d in g.documents}
+    return [
+        inside[f.document]
+        if f.document in inside
+        else Relevance(f.document, False, another_event(elsewhere[f.document], f), ["group"])
+        for f in features
+    ]
+
+
+def another_event(group: EventGroup, article: DocumentFeatures) -> str:
+    """The off-event reason for ``article``, of ``group``: its headline, the names
+    its group uses most and the words only its group uses, each quoted as this
+    article writes it (article text stays in quotes, never in the narrator's voice,
+    and stays checkable against the article the reason is about)."""
+    parts = [f'headlined "{article.headline}"'] if article.headline else []
+    names = [
+        n
+        for n in group.names
+        if n in article.phrases and n.casefold() not in article.headline.casefold()
+    ]
+    if names:
+        parts.append("naming " + ", ".join(f'"{n}"' for n in names))
+    words = [article.forms[w] for w in group.words if w in article.forms]
+    if words:
+        parts.append(
+            "with words the other articles do not use: " + ", ".join(f'"{w}"' for w in words)
+        )
+    return "another event (" + "; ".join(parts) + ")." if parts else "another event."
+
+
+def _judge_incident(features: Sequence[DocumentFeatures]) -> list[Relevance]:
+    """The single-incident signals (figures, wording, date) for one event group."""
     if len(features) < MIN_ARTICLES:
         return [Relevance(f.document, True) for f in features]
     vectors = _vectors(features)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from summarize.evidence.figures import Figure
+from summarize.evidence.grouping import EventGroup
 from summarize.evidence.relevance import Relevance
 from summarize.models import Article
 
@@ -100,6 +101,10 @@ class EvidenceBundle(BaseModel):
     )
     relevance: list[Relevance] = Field(
         default_factory=list, description="Per document, in article order: on the event or not."
+    )
+    groups: list[EventGroup] = Field(
+        default_factory=list,
+        description="The articles grouped by the event they report, the event first.",
     )
     _gazetteer: Gazetteer | None = PrivateAttr(default=None)
 
