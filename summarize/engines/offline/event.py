@@ -7,8 +7,13 @@
 - **location**: the place named by the most on-event articles, leaving out
   countries (places whose nationality word also occurs: Armenia/Armenian),
   which name the parties rather than the scene.
-- **title**: the word pair most on-event articles share ("missile attack"),
-  with no place, nationality or loaded word in it, plus the location."""
+- **title**: headline consensus: the noun phrase (a noun chunk of the spaCy
+  parse of each article's headline, or its first sentence when it has none)
+  whose content words most on-event articles use, with no loaded word in it,
+  plus the location unless the phrase names it; when no headline phrase is
+  shared, the word pair most on-event articles share ("missile attack"), with
+  no place, nationality or loaded word in it, plus the location. Words keep
+  their letters as written (accents included: "Querétaro")."""
 
 from __future__ import annotations
 
@@ -18,14 +23,22 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from spacy.tokens import Doc, Token
+
+from summarize.engines.offline.headlines import headline_end
+from summarize.evidence.nlp import load_nlp
 from summarize.evidence.places import Gazetteer
+from summarize.evidence.sentences import split_sentences
 from summarize.lang.events import GENERAL_WORDS
 from summarize.lang.function_words import FUNCTION_WORDS
 from summarize.models import Article
 from summarize.neutrality import find_loaded
 from summarize.textnorm import fold, fold_casefold
 
-_WORD_RE = re.compile(r"[A-Za-z][a-z-]+")
+#: A word: letters of any script, hyphens inside ("Querétaro", "Ciudad-Juárez").
+_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|-)+")
+#: A headline phrase has this many words at least and at most (determiners aside).
+PHRASE_WORDS = (2, 6)
 # Function words plus words too general to name an event in a title.
 _TITLE_STOP = FUNCTION_WORDS | GENERAL_WORDS
 
@@ -71,6 +84,11 @@ def event_title(
         df.update(dict.fromkeys(pairs, 1))  # first-seen order: ties never depend on hashing
         total.update(pairs)
     need = max(2, (len(articles) + 1) // 2) if len(articles) > 1 else 1
+    phrase = headline_phrase(articles, need)
+    if phrase:
+        head = phrase[0].upper() + phrase[1:]
+        named = location and fold_casefold(location) in fold_casefold(phrase)
+        return f"{head} in {location}" if location and not named else head
     candidates = [p for p in df if df[p] >= need and not find_loaded(p)]
     if candidates:
         phrase = max(candidates, key=lambda p: (df[p], total[p]))
@@ -81,6 +99,80 @@ def event_title(
     if not articles:
         return "No article the engine could read"
     return f"Event reported by {len(articles)} articles"
+
+
+def _headline(article: Article) -> str:
+    """The article's headline, or its first sentence when it has none."""
+    sentences = split_sentences(article)
+    end = headline_end(article, sentences)
+    if end:
+        return article.text[:end].strip()
+    return sentences[0].text.strip() if sentences else ""
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in (fold_casefold(m) for m in _WORD_RE.findall(text)) if w not in _TITLE_STOP]
+
+
+#: Dependents that stay inside a noun phrase before its head noun.
+_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod"})
+
+
+def _noun_phrases(doc: Doc) -> list[list[Token]]:
+    """Each head common noun (tag NN or NNS: a thing or an event, not a name; not
+    itself part of a compound) with the modifiers
+    before it that attach to it: "top NRA officials", "executive order"."""
+    phrases: list[list[Token]] = []
+    for token in doc:
+        if token.tag_ not in ("NN", "NNS") or token.dep_ == "compound":
+            continue
+        start = token.i
+        for child in reversed(list(token.lefts)):
+            if child.dep_ not in _MODIFIERS or (
+                child.i != start - 1 and not _joined(doc, child.i, start)
+            ):
+                break
+            start = child.left_edge.i if child.dep_ == "compound" else child.i
+        phrase = list(doc[start : token.i + 1])
+        while phrase and (phrase[0].like_num or phrase[0].dep_ == "nummod"):
+            phrase = phrase[1:]  # "13 U.S. climate scientists": the count is no name
+        phrases.append(phrase)
+    return phrases
+
+
+def _joined(doc: Doc, left: int, right: int) -> bool:
+    """True when every token between ``left`` and ``right`` modifies inside the phrase."""
+    return all(doc[i].dep_ in _MODIFIERS for i in range(left + 1, right))
+
+
+def headline_phrase(articles: Sequence[Article], need: int) -> str | None:
+    """The noun phrase of the headlines whose content words most articles use (at
+    least ``need``), longer phrases first at equal count; None when none is shared."""
+    if len(articles) < 2:
+        return None
+    vocabularies = [set(_content_words(a.text)) for a in articles]
+    nlp = load_nlp()
+    best: tuple[int, int, int] | None = None
+    chosen: str | None = None
+    order = 0
+    for doc in nlp.pipe(_headline(a) for a in articles):
+        for tokens in _noun_phrases(doc):
+            if not PHRASE_WORDS[0] <= len(tokens) <= PHRASE_WORDS[1]:
+                continue
+            text = doc[tokens[0].i : tokens[-1].i + 1].text.strip(" '\"\u2018\u2019\u201c\u201d")
+            words = _content_words(text)
+            if (
+                len(set(words)) < 2
+                or find_loaded(text)
+                or any(ch in text for ch in "'\"\u2019\u201d:")
+            ):
+                continue
+            df = sum(1 for vocabulary in vocabularies if all(w in vocabulary for w in words))
+            order -= 1
+            key = (df, len(words), order)
+            if df >= need and (best is None or key > best):
+                best, chosen = key, text
+    return chosen
 
 
 def _singular(word: str) -> str:
