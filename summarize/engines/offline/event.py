@@ -7,12 +7,11 @@
 - **location**: the place named by the most on-event articles, leaving out
   countries (places whose nationality word also occurs: Armenia/Armenian),
   which name the parties rather than the scene.
-- **title**: headline consensus: the noun phrase (a noun chunk of the spaCy
-  parse of each article's headline, or its first sentence when it has none)
-  whose content words most on-event articles use, with no loaded word in it,
-  plus the location unless the phrase names it; when no headline phrase is
-  shared, the word pair most on-event articles share ("missile attack"), with
-  no place, nationality or loaded word in it, plus the location. Words keep
+- **title**: the word pair most on-event articles share ("missile attack"),
+  with no place, nationality or loaded word in it, plus the location; when no
+  pair is shared, headline consensus: the common-noun phrase of the headlines
+  (or first sentences) whose content words most on-event articles use, plus
+  the location unless the phrase names it. Words keep
   their letters as written (accents included: "Querétaro")."""
 
 from __future__ import annotations
@@ -84,16 +83,16 @@ def event_title(
         df.update(dict.fromkeys(pairs, 1))  # first-seen order: ties never depend on hashing
         total.update(pairs)
     need = max(2, (len(articles) + 1) // 2) if len(articles) > 1 else 1
-    phrase = headline_phrase(articles, need)
-    if phrase:
-        head = phrase[0].upper() + phrase[1:]
-        named = location and fold_casefold(location) in fold_casefold(phrase)
-        return f"{head} in {location}" if location and not named else head
     candidates = [p for p in df if df[p] >= need and not find_loaded(p)]
     if candidates:
         phrase = max(candidates, key=lambda p: (df[p], total[p]))
         head = phrase[0].upper() + phrase[1:]
         return f"{head} in {location}" if location else head
+    shared = headline_phrase(articles, need)
+    if shared:
+        head = shared[0].upper() + shared[1:]
+        named = location and fold_casefold(location) in fold_casefold(shared)
+        return f"{head} in {location}" if location and not named else head
     if location:
         return f"Reports from {location}"
     if not articles:
