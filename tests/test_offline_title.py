@@ -51,3 +51,18 @@ def test_a_title_keeps_letters_outside_ascii_in_the_word_pair_fallback() -> None
     pairs = _pairs("La reunión económica terminó sin acuerdo en Querétaro.", set())
     assert all("\ufffd" not in p and " " in p for p in pairs)
     assert any("económica" in p or "reunión" in p for p in pairs), pairs
+
+
+def test_a_shared_word_pair_that_crosses_a_phrase_boundary_is_no_title() -> None:
+    # every article has "case against" (a noun and the preposition after it) and
+    # "opened fire" (a verb and its object); neither names the event
+    articles = _folder(
+        "Prosecutors built their case against the gunman who opened fire at the depot. "
+        "The depot shooting left two guards wounded, police said.",
+        "The case against the man who opened fire rests on video, prosecutors said. "
+        "Two guards were wounded in the depot shooting.",
+        "Lawyers will contest the case against the suspect who opened fire on Friday. "
+        "The depot shooting wounded two guards.",
+    )
+    title = summarize_articles(articles, engine="offline").event.title
+    assert "against" not in title.lower() and "opened" not in title.lower(), title

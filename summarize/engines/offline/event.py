@@ -28,8 +28,10 @@ from summarize.engines.offline.headlines import headline_end
 from summarize.evidence.nlp import load_nlp
 from summarize.evidence.places import Gazetteer
 from summarize.evidence.sentences import split_sentences
+from summarize.lang.calendar import TIME_WORDS
 from summarize.lang.events import GENERAL_WORDS
 from summarize.lang.function_words import FUNCTION_WORDS
+from summarize.lang.titles import PERSON_TITLES
 from summarize.models import Article
 from summarize.neutrality import find_loaded
 from summarize.textnorm import fold, fold_casefold
@@ -38,6 +40,8 @@ from summarize.textnorm import fold, fold_casefold
 _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|-)+")
 #: A headline phrase has this many words at least and at most (determiners aside).
 PHRASE_WORDS = (2, 6)
+#: Shared word pairs checked for being a noun phrase, most shared first.
+PAIRS_CHECKED = 10
 # Function words plus words too general to name an event in a title.
 _TITLE_STOP = FUNCTION_WORDS | GENERAL_WORDS
 
@@ -84,8 +88,9 @@ def event_title(
         total.update(pairs)
     need = max(2, (len(articles) + 1) // 2) if len(articles) > 1 else 1
     candidates = [p for p in df if df[p] >= need and not find_loaded(p)]
-    if candidates:
-        phrase = max(candidates, key=lambda p: (df[p], total[p]))
+    candidates.sort(key=lambda p: (-df[p], -total[p]))
+    phrase = next((p for p in candidates[:PAIRS_CHECKED] if _noun_phrase_in(p, articles)), None)
+    if phrase:
         head = phrase[0].upper() + phrase[1:]
         return f"{head} in {location}" if location else head
     shared = headline_phrase(articles, need)
@@ -98,6 +103,37 @@ def event_title(
     if not articles:
         return "No article the engine could read"
     return f"Event reported by {len(articles)} articles"
+
+
+def _names_person(word: str) -> bool:
+    """True for a role noun ("judge", "officials", "expert"): it names a person."""
+    return word in PERSON_TITLES or _singular(word) in PERSON_TITLES
+
+
+def _noun_phrase_in(pair: str, articles: Sequence[Article]) -> bool:
+    """True when the pair is a modifier and its head common noun where the articles
+    first use it ("missile attack"), not a join across phrases ("case against",
+    "opened fire", "storm government")."""
+    first, second = pair.split(" ")
+    if first in TIME_WORDS or second in TIME_WORDS:
+        return False  # "Thursday morning" dates the event, it does not name it
+    if _names_person(second):
+        return False  # "federal judge" names who took part, not what happened
+    pattern = re.compile(rf"(?<!\w){re.escape(first)}\s+{re.escape(second)}\w*", re.IGNORECASE)
+    for article in articles:
+        for sentence in split_sentences(article):
+            if not pattern.search(fold(sentence.text)):
+                continue
+            doc = load_nlp()(fold(sentence.text))
+            for match in pattern.finditer(doc.text):
+                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+                if span is None or len(span) != 2:
+                    continue
+                modifier, head = span[0], span[1]
+                if head.tag_ in ("NN", "NNS") and modifier.head == head:
+                    return modifier.dep_ in _MODIFIERS and not modifier.like_num
+            return False
+    return False
 
 
 def _headline(article: Article) -> str:
@@ -162,6 +198,8 @@ def headline_phrase(articles: Sequence[Article], need: int) -> str | None:
             words = _content_words(text)
             if (
                 len(set(words)) < 2
+                or set(words) & TIME_WORDS  # "Thursday morning" dates the event
+                or _names_person(words[-1])
                 or find_loaded(text)
                 or any(ch in text for ch in "'\"\u2019\u201d:")
             ):
