@@ -42,6 +42,8 @@ _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|-)+")
 PHRASE_WORDS = (2, 6)
 #: Shared word pairs checked for being a noun phrase, most shared first.
 PAIRS_CHECKED = 10
+#: Sentences parsed to see whether a shared pair is a noun phrase.
+PARSES_CHECKED = 3
 # Function words plus words too general to name an event in a title.
 _TITLE_STOP = FUNCTION_WORDS | GENERAL_WORDS
 
@@ -111,28 +113,30 @@ def _names_person(word: str) -> bool:
 
 
 def _noun_phrase_in(pair: str, articles: Sequence[Article]) -> bool:
-    """True when the pair is a modifier and its head common noun where the articles
-    first use it ("missile attack"), not a join across phrases ("case against",
-    "opened fire", "storm government")."""
+    """True when the pair is a modifier and its head common noun in one of the
+    first :data:`PARSES_CHECKED` sentences that use it ("missile attack",
+    "Iran-backed militia"), not a join across phrases ("case against", "opened
+    fire", "storm government")."""
     first, second = pair.split(" ")
     if first in TIME_WORDS or second in TIME_WORDS:
         return False  # "Thursday morning" dates the event, it does not name it
     if _names_person(second):
         return False  # "federal judge" names who took part, not what happened
     pattern = re.compile(rf"(?<!\w){re.escape(first)}\s+{re.escape(second)}\w*", re.IGNORECASE)
-    for article in articles:
-        for sentence in split_sentences(article):
-            if not pattern.search(fold(sentence.text)):
+    texts = [
+        fold(s.text)
+        for article in articles
+        for s in split_sentences(article)
+        if pattern.search(fold(s.text))
+    ]
+    for doc in load_nlp().pipe(texts[:PARSES_CHECKED]):
+        for match in pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None or len(span) < 2 or span[0].like_num:
                 continue
-            doc = load_nlp()(fold(sentence.text))
-            for match in pattern.finditer(doc.text):
-                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-                if span is None or len(span) != 2:
-                    continue
-                modifier, head = span[0], span[1]
-                if head.tag_ in ("NN", "NNS") and modifier.head == head:
-                    return modifier.dep_ in _MODIFIERS and not modifier.like_num
-            return False
+            modifier, head = span[-2], span[-1]
+            if head.tag_ in ("NN", "NNS") and modifier.head == head and modifier.dep_ in _MODIFIERS:
+                return True
     return False
 
 
