@@ -42,6 +42,8 @@ _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|-)+")
 PHRASE_WORDS = (2, 6)
 #: Shared word pairs checked for being a noun phrase, most shared first.
 PAIRS_CHECKED = 10
+#: Shorter words are left out of word pairs.
+MIN_LETTERS = 3
 #: Sentences parsed to see whether a shared pair is a noun phrase.
 PARSES_CHECKED = 3
 # Function words plus words too general to name an event in a title.
@@ -93,7 +95,8 @@ def event_title(
     candidates.sort(key=lambda p: (-df[p], -total[p]))
     phrase = next((p for p in candidates[:PAIRS_CHECKED] if _noun_phrase_in(p, articles)), None)
     if phrase:
-        head = phrase[0].upper() + phrase[1:]
+        written = _as_written(phrase, articles)
+        head = written[0].upper() + written[1:]
         return f"{head} in {location}" if location else head
     shared = headline_phrase(articles, need)
     if shared:
@@ -105,6 +108,22 @@ def event_title(
     if not articles:
         return "No article the engine could read"
     return f"Event reported by {len(articles)} articles"
+
+
+def _pair_pattern(pair: str) -> re.Pattern[str]:
+    first, second = pair.split(" ")
+    return re.compile(rf"(?<!\w){re.escape(first)}\s+{re.escape(second)}\w*", re.IGNORECASE)
+
+
+def _as_written(pair: str, articles: Sequence[Article]) -> str:
+    """The pair as the first article that uses it writes it ("several travellers",
+    not the counting key "several traveller"), lower-cased."""
+    pattern = _pair_pattern(pair)
+    for article in articles:
+        match = pattern.search(fold(article.text))
+        if match:
+            return " ".join(match.group(0).lower().split())
+    return pair
 
 
 def _names_person(word: str) -> bool:
@@ -122,7 +141,7 @@ def _noun_phrase_in(pair: str, articles: Sequence[Article]) -> bool:
         return False  # "Thursday morning" dates the event, it does not name it
     if _names_person(second):
         return False  # "federal judge" names who took part, not what happened
-    pattern = re.compile(rf"(?<!\w){re.escape(first)}\s+{re.escape(second)}\w*", re.IGNORECASE)
+    pattern = _pair_pattern(pair)
     texts = [
         fold(s.text)
         for article in articles
@@ -232,7 +251,7 @@ def _pairs(text: str, excluded: set[str]) -> list[str]:
                 continue
             if lb.endswith(("ed", "ing", "ly")) or la.endswith("ly") or not b[:1].islower():
                 continue
-            if len(la) < 4 or len(lb) < 4:
+            if len(la) < MIN_LETTERS or len(lb) < MIN_LETTERS:
                 continue
             pairs.append(f"{la} {_singular(lb)}")
     return pairs
