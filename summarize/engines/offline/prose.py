@@ -1,8 +1,9 @@
 """The summary paragraph, written from composed claims with neutral templates.
 
-The lead comes first: what happened, quoted from the sentence most articles
-carry (see ``lead``); then figures, one sentence per speaker; then the
-disagreements, the denials, and a few quoted claims from sides not yet heard.
+The lead comes first: what happened, quoted from the sentences most articles
+carry (see ``lead``), one sentence per article quoted; then figures, one
+sentence per speaker; then the disagreements, the denials, and a few quoted
+claims from sides not yet heard (none whose words the lead already quotes).
 
 Every statement of fact about the event is attributed in-line ("According to
 X, ..."), figures are given with their sources, disagreements and denials are
