@@ -14,10 +14,11 @@ Candidates are whole body sentences of on-event articles (not a headline
 line, not a quotation, not a question, no loaded term, no instruction-like
 passage, 8 to 60 words). The lead is picked greedily, most central first,
 until :data:`LEAD_WORDS` words: a sentence joins only when another source
-carries it (the first excepted) and it overlaps no sentence already picked
-(it adds something). Each is quoted verbatim and attributed to the article it
-comes from and to the others that carry it, so the narrator states nothing in
-its own voice."""
+has a sentence on the same point (:data:`CARRIED`; the first excepted) and it
+overlaps no sentence already picked (it adds something). Each is quoted
+verbatim and attributed to the article it comes from, and to the others that
+say much the same thing (:data:`ALSO`), so the narrator states nothing in its
+own voice."""
 
 from __future__ import annotations
 
@@ -38,8 +39,12 @@ MAX_WORDS = 60
 MAX_LEAD_SENTENCES = 4
 #: The lead stops once its quoted sentences hold this many words.
 LEAD_WORDS = 50
-#: An article "carries" a sentence when one of its sentences is this similar.
+#: A sentence joins the lead (after the first) only when another source has one
+#: this similar: another outlet reports the same point.
 CARRIED = 0.2
+#: An article is named as also reporting a lead sentence when one of its
+#: sentences is this similar: it says much the same thing in its own words.
+ALSO = 0.35
 #: A further sentence must be less similar than this to each one picked.
 NEW_ENOUGH = 0.25
 EARLY_SENTENCES = 3
@@ -110,7 +115,8 @@ class _Scored:
     order: int
     sentence: Sentence
     vector: Vector
-    also: tuple[str, ...]
+    carried: tuple[str, ...]  # other articles with a sentence on the same point
+    also: tuple[str, ...]  # other articles saying much the same thing
 
 
 def _scored(
@@ -133,19 +139,22 @@ def _scored(
                 continue
             best: dict[str, float] = {}
             carriers: list[str] = []
+            near: list[str] = []
             for other in on_event:
                 if other == doc:
                     continue
                 overlap = max((_cosine(vector, v) for _, v in by_doc[other]), default=0.0)
                 if overlap >= CARRIED:
                     carriers.append(other)
+                if overlap >= ALSO:
+                    near.append(other)
                 source = source_of[other]
                 if source != source_of[doc]:
                     best[source] = max(best.get(source, 0.0), overlap)
             score = sum(best.values())
             if position < EARLY_SENTENCES:
                 score += EARLY_BONUS * (EARLY_SENTENCES - position) / EARLY_SENTENCES
-            out.append(_Scored(score, order, sentence, vector, tuple(carriers)))
+            out.append(_Scored(score, order, sentence, vector, tuple(carriers), tuple(near)))
     out.sort(key=lambda item: (-item.score, item.order, item.sentence.start))
     return out
 
@@ -166,7 +175,7 @@ def choose_lead(
             break
         source = source_of[item.sentence.document]
         if lead and (
-            not any(source_of[d] != source for d in item.also)
+            not any(source_of[d] != source for d in item.carried)
             or any(_cosine(item.vector, p.vector) >= NEW_ENOUGH for p in lead)
         ):
             continue
