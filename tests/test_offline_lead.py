@@ -114,3 +114,15 @@ def test_words_quoted_in_the_lead_are_not_quoted_again_as_a_claim() -> None:
     summary = summarize_articles(articles, engine="offline")
     assert summary.claims  # the mayor's words are a claim in the record
     assert summary.summary.count("would reopen on Friday") == 1, summary.summary
+
+
+def test_a_sentence_that_points_back_to_the_one_before_is_not_the_lead() -> None:
+    shared = "the port authority closed the harbour road in Port Ellis after the fire"
+    articles = [
+        Article(id="u", text=f"Smoke rose over the docks.\n\nHowever, {shared}."),
+        Article(id="v", text=f"Crews worked all night.\n\nOn the other hand, {shared}."),
+        Article(id="w", text=f"It was a long night.\n\nThey said {shared}."),
+    ]
+    text = summarize_articles(articles, engine="offline").summary
+    assert "However," not in text and "On the other hand" not in text, text
+    assert '"They said' not in text, text

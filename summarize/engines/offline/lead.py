@@ -31,7 +31,13 @@ from dataclasses import dataclass
 from summarize.engines.offline.headlines import headline_end
 from summarize.evidence.types import EvidenceBundle, Sentence
 from summarize.injection import instruction_lines
-from summarize.lang.function_words import FUNCTION_WORDS
+from summarize.lang.function_words import (
+    CONNECTIVE_PHRASES,
+    CONNECTIVES,
+    FUNCTION_WORDS,
+    POINTING,
+    THIRD_PERSON,
+)
 from summarize.neutrality import find_loaded
 
 MIN_WORDS = 8
@@ -96,11 +102,23 @@ def _cosine(a: Vector, b: Vector) -> float:
     return dot / norm
 
 
+def _stands_alone(text: str) -> bool:
+    """False when the sentence opens by pointing back at the one before it: a
+    connective ("However, ...", "On the other hand, ...") or a pronoun ("He was
+    ...", "This ..."), whose referent a reader of the lead does not have."""
+    lowered = text.lower()
+    first = lowered.split(" ", 1)[0].strip(",;:")
+    if first in CONNECTIVES or first in THIRD_PERSON or first in POINTING:
+        return False
+    return not lowered.startswith(CONNECTIVE_PHRASES)
+
+
 def _candidate(sentence: Sentence, headline: int, tainted: Sequence[str]) -> bool:
     text = sentence.text.strip()
     words = len(text.split())
     return (
         sentence.start >= headline
+        and _stands_alone(text)
         and MIN_WORDS <= words <= MAX_WORDS
         and text[-1:] == "."
         and not any(q in text for q in _QUOTE_MARKS)
