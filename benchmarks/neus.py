@@ -4,6 +4,8 @@ each), beside the ten published systems, by the project's own measures.
     PYTHONPATH=. .venv/bin/python benchmarks/neus.py                  # run and score
     PYTHONPATH=. .venv/bin/python benchmarks/neus.py --save S.jsonl   # also keep the summaries
     PYTHONPATH=. .venv/bin/python benchmarks/neus.py --load S.jsonl   # score kept summaries
+    PYTHONPATH=. .venv/bin/python benchmarks/neus.py --limit 153      # tuning half, test_0..152
+    PYTHONPATH=. .venv/bin/python benchmarks/neus.py --skip 153       # held-out half, test_153..306
 
 Each cluster's three "title. body" strings are one folder (articles d1, d2, d3).
 Printed per system: ROUGE-1/2/L F1 against the editors' roundup (``target``),
@@ -185,21 +187,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--save", type=Path, help="write the offline summaries (JSON lines)")
     parser.add_argument("--load", type=Path, help="score these summaries instead of running")
     parser.add_argument("--limit", type=int, default=0, help="first N clusters only")
+    parser.add_argument(
+        "--skip", type=int, default=0, help="leave out the first N clusters (held-out half: 153)"
+    )
     args = parser.parse_args(argv)
     if not (DATA / "clusters").is_dir():
         print(f"skipped: {DATA} not found", file=sys.stderr)
         return 0
-    clusters = load_clusters()
+    every = load_clusters()
+    numbers = list(range(len(every)))[args.skip :]
+    clusters = every[args.skip :]
     if args.limit:
-        clusters = clusters[: args.limit]
+        clusters, numbers = clusters[: args.limit], numbers[: args.limit]
     if args.load:
-        lines = args.load.read_text(encoding="utf-8").splitlines()
-        summaries = [json.loads(line)["summary"] for line in lines][: len(clusters)]
+        # each line names its cluster ("test_<n>"); older files without it are in order
+        lines = [json.loads(line) for line in args.load.read_text(encoding="utf-8").splitlines()]
+        kept = {str(r.get("cluster", f"test_{i}")): str(r["summary"]) for i, r in enumerate(lines)}
+        summaries = [kept[f"test_{n}"] for n in numbers]
     else:
         summaries = offline_summaries(clusters, progress=True)
     if args.save:
         args.save.write_text(
-            "".join(json.dumps({"summary": s}) + "\n" for s in summaries), encoding="utf-8"
+            "".join(
+                json.dumps({"cluster": f"test_{n}", "summary": s}) + "\n"
+                for n, s in zip(numbers, summaries, strict=True)
+            ),
+            encoding="utf-8",
         )
     targets = [str(c["target"]) for c in clusters]
     rows = [Row("summarize offline")]
@@ -214,6 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in sorted((DATA / "systems").glob("*.txt")):
         row = Row(path.stem)
         outputs = path.read_text(encoding="utf-8").splitlines()
+        outputs = [outputs[n] for n in numbers if n < len(outputs)]
         for output, target in zip(outputs, targets, strict=False):
             row.add(output, target)
         rows.append(row)

@@ -31,7 +31,8 @@ MONTHS: tuple[str, ...] = (
 RELATIVE_DAYS: frozenset[str] = word_set("today tonight yesterday")
 #: Parts of a day and lengths of time: with the above, words that name a time.
 PERIODS: frozenset[str] = word_set(
-    "afternoon evening month morning night tomorrow week weekend year"
+    "afternoon autumn evening hour minute month morning night summer tomorrow week weekend "
+    "winter year"
 )
 #: Every word that names a time, never a speaker ("Tuesday said" is a parse error).
 TIME_WORDS: frozenset[str] = frozenset(WEEKDAYS) | frozenset(MONTHS) | RELATIVE_DAYS | PERIODS

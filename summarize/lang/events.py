@@ -45,9 +45,9 @@ EVENT_CONCEPTS: dict[str, str] = {
 #: Words too general to name an event in a title.
 GENERAL_WORDS: frozenset[str] = word_set(
     """
-    according added city civilians country day days including month months
-    others part parts people reported side sides stated time times told week weeks
-    year years
+    according added city civilians country day days dozens few including many month
+    months multiple numerous others part parts people reported several side sides
+    stated time times told various week weeks year years
     """
 )
 #: Words that may stand between a count and the kind it counts ("12 people were

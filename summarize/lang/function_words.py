@@ -34,6 +34,22 @@ GENDERED: frozenset[str] = word_set("he her him she")
 FIRST_PERSON: frozenset[str] = word_set("i me us we")
 #: Speaker "names" that say nothing about who speaks.
 NAMELESS: frozenset[str] = word_set("he i it one she that these they this those we which who you")
+#: Openers that tie a sentence to the one before it ("However, ...", "On the other
+#: hand, ..."): out of its article such a sentence does not stand on its own.
+CONNECTIVES: frozenset[str] = word_set(
+    "additionally also besides but consequently furthermore hence however instead "
+    "meanwhile moreover nevertheless nonetheless otherwise still therefore thus yet"
+)
+#: Demonstratives that open a sentence by pointing back ("This was ...").
+POINTING: frozenset[str] = word_set("that these this those")
+CONNECTIVE_PHRASES: tuple[str, ...] = (
+    "on the other hand",
+    "in addition",
+    "as a result",
+    "at the same time",
+    "by contrast",
+    "in contrast",
+)
 #: Conjunctions that open a clause joined to the one before ("..., and two people died").
 CLAUSE_JOINERS: frozenset[str] = word_set("and as but or so while")
 #: Possessors that name no source ("its claim that ..."; "his", "her", "their"

@@ -1,8 +1,9 @@
 """The summary paragraph, written from composed claims with neutral templates.
 
-The lead comes first: what happened, quoted from the sentence most articles
-carry (see ``lead``); then figures, one sentence per speaker; then the
-disagreements, the denials, and a few quoted claims from sides not yet heard.
+The lead comes first: what happened, quoted from the sentences most articles
+carry (see ``lead``), one sentence per article quoted; then figures, one
+sentence per speaker; then the disagreements, the denials, and a few quoted
+claims from sides not yet heard (none whose words the lead already quotes).
 
 Every statement of fact about the event is attributed in-line ("According to
 X, ..."), figures are given with their sources, disagreements and denials are
@@ -129,11 +130,26 @@ def _attributed(view: ClaimView) -> str:
     return f"{text.rstrip('.')} ({_docs(view)})."
 
 
-def _lead_sentence(sentence: LeadSentence) -> str:
-    """'Article d1 reports: "..." (also reported by article d2).'"""
-    text = quoted(sentence.text.rstrip("."))
-    also = f" (also reported by {_docs_of_ids(sentence.also)})" if sentence.also else ""
-    return f"Article {sentence.document} reports: {text}{also}."
+def _lead_sentences(lead: Sequence[LeadSentence]) -> list[str]:
+    """'Article d1 reports: "..." and "..." (also reported by article d2).', one
+    sentence per article quoted."""
+    out: list[str] = []
+    for doc in dict.fromkeys(s.document for s in lead):
+        mine = [s for s in lead if s.document == doc]
+        text = " and ".join(quoted(s.text.rstrip(".")) for s in mine)
+        carried = [d for d in dict.fromkeys(d for s in mine for d in s.also) if d != doc]
+        also = f" (also reported by {_docs_of_ids(carried)})" if carried else ""
+        out.append(f"Article {doc} reports: {text}{also}.")
+    return out
+
+
+def _repeats_lead(view: ClaimView, lead: Sequence[LeadSentence]) -> bool:
+    """True when the claim's quoted words are already quoted in the lead."""
+    return any(
+        fragment in sentence.text
+        for fragment in re.findall(r'"([^"]{12,})"', view.statement)
+        for sentence in lead
+    )
 
 
 def _docs_of_ids(docs: Sequence[str]) -> str:
@@ -165,7 +181,7 @@ def compose_prose(
             f"{count} {'article reports' if n == 1 else 'articles report'} on the "
             f"{title[0].lower()}{title[1:]}{when}."
         )
-    parts.extend(_lead_sentence(sentence) for sentence in lead)
+    parts.extend(_lead_sentences(lead))
     used: set[str] = set()
     figure_views = [
         c for c in claims if not c.denial and any(f.group in PROSE_GROUPS for f in c.figures)
@@ -185,7 +201,13 @@ def compose_prose(
         used.add(view.id)
         mentioned.add(view.side)
     others = sorted(
-        (c for c in claims if c.id not in used and len(c.statement) <= MAX_STATEMENT_CHARS),
+        (
+            c
+            for c in claims
+            if c.id not in used
+            and len(c.statement) <= MAX_STATEMENT_CHARS
+            and not _repeats_lead(c, lead)
+        ),
         key=lambda c: (c.side in mentioned, -c.sources, -len(c.documents), claim_index[c.id]),
     )
     picked: list[ClaimView] = []
