@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from summarize.evidence.dates import MONTH_PATTERN
@@ -169,7 +170,7 @@ def names(text: str, known: set[str]) -> list[str]:
     return out
 
 
-def has_word(word: str, stems: set[str], exact: set[str]) -> bool:
+def has_word(word: str, stems: AbstractSet[str], exact: AbstractSet[str]) -> bool:
     return word in exact or (len(word) >= 5 and stem(word) in stems)
 
 
@@ -188,6 +189,17 @@ def is_person_name(name: str) -> bool:
     )
 
 
+@lru_cache(maxsize=512)
+def _name_index(
+    text: str,
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words of ``text``, their stems and its :func:`acronyms`, found once per
+    text: every claim's speaker is looked for in the same few documents and
+    sentences, and reading a long article's words once per claim was quadratic."""
+    got = words(text)
+    return frozenset(got), frozenset(stem(w) for w in got if len(w) >= 5), frozenset(acronyms(text))
+
+
 def names_speaker(name: str, text: str) -> bool:
     """True when ``text`` names the speaker ``name`` (case and accents folded).
 
@@ -199,12 +211,11 @@ def names_speaker(name: str, text: str) -> bool:
     want = name_words(name)
     if not want:
         return False
-    got = words(text)
-    exact, stems = set(got), {stem(w) for w in got if len(w) >= 5}
+    plain, stems, initials = _name_index(text)
     own = [w for w in fold(name).split() if w[:1].isupper()]
-    if len(own) >= 2 and "".join(w[0] for w in own).lower() in exact:
+    if len(own) >= 2 and "".join(w[0] for w in own).lower() in plain:
         return True  # "NSA" names the National Security Agency
-    exact |= acronyms(text)
+    exact = plain | initials
     distinctive = [w for w in want if w not in GENERIC]
     if is_person_name(name):
         return has_word(want[-1], stems, exact)
