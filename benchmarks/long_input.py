@@ -3,8 +3,11 @@
 The article is the PolNeAR dev texts joined in file-name order (paragraphs
 kept), repeated as often as needed and cut at a paragraph break to N kB, so the
 same size always gives the same article. Each size runs in its own subprocess;
-peak RSS is that child's maximum resident set (``getrusage(RUSAGE_CHILDREN)``
-read after each child, so sizes are run largest-last).
+CPU seconds are its user + system time and that of any worker it started
+(``getrusage(RUSAGE_CHILDREN)`` before and after: wall time depends on what else
+the machine runs, CPU time much less); peak RSS is the largest resident set of
+one of those processes (not their sum; sizes run smallest first, so it is the
+current size's).
 
     python benchmarks/long_input.py [100,200,400,1000] [--texts DIR] [--keep DIR]
 """
@@ -26,9 +29,7 @@ TEXTS = ROOT.parent / "shared" / "data" / "polnear-dev" / "text"
 
 def article(texts: Path, kilobytes: int) -> str:
     """The first ``kilobytes`` kB (1,000 bytes) of the joined texts, cut at a paragraph break."""
-    joined = "\n\n".join(
-        p.read_text(encoding="utf-8").strip() for p in sorted(texts.glob("*.txt"))
-    )
+    joined = "\n\n".join(p.read_text(encoding="utf-8").strip() for p in sorted(texts.glob("*.txt")))
     size = kilobytes * 1000
     text = joined
     while len(text.encode("utf-8")) < size:
@@ -38,9 +39,11 @@ def article(texts: Path, kilobytes: int) -> str:
     return (cut[:end] if end > 0 else cut) + "\n"
 
 
-def run(folder: Path, out: Path) -> tuple[float, float, int]:
-    """Seconds, the child's peak RSS in MB, and its exit code."""
+def run(folder: Path, out: Path) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds (the run and any worker it started), the peak RSS in
+    MB of the largest of those processes, and the exit code."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "summarize", "run", str(folder), "--engine", "offline"],
@@ -53,8 +56,9 @@ def run(folder: Path, out: Path) -> tuple[float, float, int]:
     wall = time.perf_counter() - started
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return wall, peak, proc.returncode
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return wall, cpu, after.ru_maxrss / 1024, proc.returncode
 
 
 def main() -> None:
@@ -72,11 +76,12 @@ def main() -> None:
             (folder / "article.txt").write_text(article(args.texts, kb), encoding="utf-8")
             out_dir = args.keep or Path(tmp)
             out_dir.mkdir(parents=True, exist_ok=True)
-            wall, peak, code = run(folder, out_dir / f"long-{kb}kb.json")
+            wall, cpu, peak, code = run(folder, out_dir / f"long-{kb}kb.json")
             load = os.getloadavg()[0]
             status = "" if code == 0 else f"  (exit {code})"
             print(
-                f"{kb:>5} kB: {wall:6.1f} s  peak RSS {peak:6.0f} MB  load {load:.2f}{status}",
+                f"{kb:>5} kB: {wall:6.1f} s wall  {cpu:6.1f} s CPU  peak RSS {peak:6.0f} MB  "
+                f"load {load:.2f}{status}",
                 flush=True,
             )
 

@@ -45,6 +45,22 @@ def test_a_long_article_parsed_in_pieces_gives_the_same_relations(
     assert all(article.text[r.cue.start : r.cue.end] == r.cue.text for r in in_pieces)
 
 
+def test_pieces_shared_out_to_two_processes_give_the_same_relations(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    article = Article(id="long", text="\n\n".join(PARAGRAPHS))
+    monkeypatch.setattr(nlp, "CHUNK_CHARS", 400)
+    monkeypatch.setattr(nlp, "PIECES_PER_BATCH", 1)
+    monkeypatch.setattr(nlp, "LONG_TEXT_PROCESSES", 1)
+    alone = extract_attributions(article)
+    monkeypatch.setattr(nlp, "LONG_TEXT_PROCESSES", 2)
+    monkeypatch.setattr(nlp.os, "cpu_count", lambda: 2)
+    assert nlp._processes(len(nlp.pieces(article.text))) == 2  # really shared out below
+    shared = extract_attributions(article)
+    assert len(alone) >= len(PARAGRAPHS)
+    assert [r.model_dump() for r in shared] == [r.model_dump() for r in alone]
+
+
 # -- progress on stderr ------------------------------------------------------------------
 _SYLLABLES = ["ba", "ko", "ri", "mel", "tan", "su", "vo", "dar", "ne", "lis", "gu", "pe"]
 

@@ -11,6 +11,8 @@ alone (the model's NER has its own embedding layer), for
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -39,6 +41,9 @@ CHUNK_CHARS = 50_000
 #: batch (one 1 MB text: 100 pieces, 25 batches of at most 40,000 characters).
 PIECE_CHARS = 10_000
 PIECES_PER_BATCH = 4
+#: Processes that share out a long text's pieces (forked, so they inherit the loaded
+#: model; each returns its parses in order): parsing is most of a long run's time.
+LONG_TEXT_PROCESSES = 2
 
 
 @Language.component("summarize_paragraph_breaks")
@@ -135,14 +140,27 @@ def parse_texts(
         yield from nlp.pipe(short, batch_size=batch_size)
 
 
+def _processes(n_pieces: int) -> int:
+    """How many processes parse a text of ``n_pieces`` pieces: :data:`LONG_TEXT_PROCESSES`
+    (at most one per core) when there are enough pieces to share and this process may
+    fork workers that inherit the loaded model, else this process alone."""
+    if (
+        n_pieces < 2 * PIECES_PER_BATCH * LONG_TEXT_PROCESSES
+        or mp.current_process().daemon  # a pool worker may not start processes
+        or mp.get_start_method() != "fork"
+    ):
+        return 1
+    return max(1, min(LONG_TEXT_PROCESSES, os.cpu_count() or 1))
+
+
 def _parse_long(nlp: Language, text: str, label: str) -> Doc:
     parts = pieces(text, min(PIECE_CHARS, CHUNK_CHARS))
     steps = Steps(label, len(parts), "pieces")
     docs: list[Doc] = []
-    for k in range(0, len(parts), PIECES_PER_BATCH):
-        batch = parts[k : k + PIECES_PER_BATCH]
-        for doc in nlp.pipe(batch, batch_size=len(batch)):
-            doc.tensor = numpy.zeros((0,), dtype="float32")  # no rule reads it: free it now
-            docs.append(doc)
-        steps.done(len(docs))
+    parsed = nlp.pipe(parts, batch_size=PIECES_PER_BATCH, n_process=_processes(len(parts)))
+    for doc in parsed:
+        doc.tensor = numpy.zeros((0,), dtype="float32")  # no rule reads it: free it now
+        docs.append(doc)
+        if len(docs) % PIECES_PER_BATCH == 0 or len(docs) == len(parts):
+            steps.done(len(docs))
     return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
