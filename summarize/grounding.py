@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from summarize.evidence.types import Span
 from summarize.snapping import snap_offsets
-from summarize.textnorm import fold
+from summarize.textnorm import CharMap, fold
 
 _QUOTE_MARKS = (
     "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u00ab\u00bb\u2039\u203a"
@@ -47,17 +47,7 @@ def _loose_char(ch: str) -> str:
     return "".join(c for c in base if not unicodedata.combining(c)).casefold()
 
 
-class _LooseTable(dict[int, str]):
-    """``str.translate`` table of :func:`_loose_char`, filled in as characters are met
-    (a whole article is folded in one C-level pass instead of one call per character)."""
-
-    def __missing__(self, code: int) -> str:
-        folded = _loose_char(chr(code))
-        self[code] = folded
-        return folded
-
-
-_LOOSE_TABLE = _LooseTable()
+_LOOSE_TABLE = CharMap(_loose_char)  # one C-level pass over a long article
 
 
 def loose_fold(text: str) -> str:
