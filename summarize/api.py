@@ -13,10 +13,11 @@ from summarize.config import Settings
 from summarize.engines.base import Engine
 from summarize.errors import ConfigError, NoArticlesError, SummarizeError
 from summarize.evidence.bundle import build_bundle
+from summarize.evidence.nlp import is_long
 from summarize.evidence.types import EvidenceBundle
 from summarize.loader import drop_empty, load_folder
 from summarize.models import Article, EventSummary
-from summarize.progress import is_long, stage
+from summarize.progress import stage
 from summarize.pruning import (
     claim_errors,
     drop_claims,

@@ -2,29 +2,20 @@
 
 A run that reads an article long enough to be parsed in pieces (see
 :data:`summarize.evidence.nlp.CHUNK_CHARS`) takes seconds to minutes; its
-stages report on this logger at INFO ("parsing d1: 40/100 pieces",
-"composing", "verifying"). The command line shows these records on stderr
+stages report on this logger at INFO ("parsing ARTICLE: 40/100 pieces",
+"composing the summary", "verifying the summary"). The command line shows these records on stderr
 (:mod:`summarize.cli.logs`); a library caller sees them only if it enables the
 logger. Short inputs report nothing."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 
 PROGRESS_LOGGER = "summarize.progress"
 log = logging.getLogger(PROGRESS_LOGGER)
 
 #: A stage of many steps reports about this many times (each tenth done).
 REPORTS_PER_STAGE = 10
-
-
-def is_long(texts: Iterable[str]) -> bool:
-    """True when one of ``texts`` is long enough to be parsed in pieces: a run
-    over it reports its stages."""
-    from summarize.evidence.nlp import CHUNK_CHARS
-
-    return any(len(text) > CHUNK_CHARS for text in texts)
 
 
 def stage(message: str) -> None:

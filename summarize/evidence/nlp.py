@@ -82,6 +82,12 @@ def load_ner() -> Language:
         return _load(_NER_EXCLUDED, False)
 
 
+def is_long(texts: Iterable[str]) -> bool:
+    """True when one of ``texts`` is long enough to be parsed in pieces: a run over
+    it reports its stages (:mod:`summarize.progress`)."""
+    return any(len(text) > CHUNK_CHARS for text in texts)
+
+
 def pieces(text: str, limit: int | None = None) -> list[str]:
     """``text`` cut into pieces of at most ``limit`` (default :data:`CHUNK_CHARS`)
     characters (joined, they are ``text``), each ending at a paragraph break, a line
