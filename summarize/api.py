@@ -13,9 +13,11 @@ from summarize.config import Settings
 from summarize.engines.base import Engine
 from summarize.errors import ConfigError, NoArticlesError, SummarizeError
 from summarize.evidence.bundle import build_bundle
+from summarize.evidence.nlp import is_long
 from summarize.evidence.types import EvidenceBundle
 from summarize.loader import drop_empty, load_folder
 from summarize.models import Article, EventSummary
+from summarize.progress import stage
 from summarize.pruning import (
     claim_errors,
     drop_claims,
@@ -114,7 +116,12 @@ async def compose_verified(engine: Engine, bundle: EvidenceBundle) -> EventSumma
     :mod:`summarize.pruning`); any
     other error, or more than :data:`~summarize.pruning.MAX_DROPPED_SHARE` of the
     claims failing, refuses the summary."""
+    long = is_long(a.text for a in bundle.articles)
+    if long:
+        stage("composing the summary")
     summary = await engine.compose(bundle)
+    if long:
+        stage("verifying the summary")
     report = check_summary(summary, bundle.articles, bundle=bundle)
     failing = claim_errors(report)
     if not report.ok and not unprunable(report) and may_drop(len(failing), len(summary.claims)):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 _QUOTE_MAP = str.maketrans(
@@ -41,6 +42,21 @@ _QUOTE_MAP = str.maketrans(
     }
 )
 _SPACE_RE = re.compile(r"\s+")
+
+
+class CharMap(dict[int, str]):
+    """A ``str.translate`` table for a per-character folding ``fold_char``, filled in
+    as characters are met: a long text is folded in one C-level pass instead of one
+    Python call per character."""
+
+    def __init__(self, fold_char: Callable[[str], str]) -> None:
+        super().__init__()
+        self.fold_char = fold_char
+
+    def __missing__(self, code: int) -> str:
+        folded = self.fold_char(chr(code))
+        self[code] = folded
+        return folded
 
 
 def fold(text: str, *, compose: bool = True) -> str:

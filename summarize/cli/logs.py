@@ -7,13 +7,18 @@ with secrets masked, and neither propagates to the root logger, so a root
 handler the host configured (``logging.basicConfig``) cannot print them a
 second time in its own format. instructor's records are shown only with
 ``--verbose``: the command already reports the error they describe. Everything
-is put back as it was when the command ends."""
+is put back as it was when the command ends.
+
+Progress records of a long run (:mod:`summarize.progress`, INFO on
+``summarize.progress``) are shown without ``--verbose``."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+
+from summarize.progress import PROGRESS_LOGGER
 
 PACKAGE_LOGGER = "summarize"
 INSTRUCTOR_LOGGER = "instructor"
@@ -55,7 +60,11 @@ def _routed(name: str, handler: logging.Handler, level: int) -> Iterator[None]:
 def cli_logging(write: Callable[[str], None], verbose: bool = False) -> Iterator[None]:
     """Route the package's and instructor's log records to ``write`` as described above."""
     shown = LineHandler(write)
+    progress = logging.getLogger(PROGRESS_LOGGER)
+    saved_progress = progress.level
     with ExitStack() as stack:
+        progress.setLevel(logging.INFO)  # a long run's stages; a short one reports none
+        stack.callback(progress.setLevel, saved_progress)
         stack.enter_context(
             _routed(PACKAGE_LOGGER, shown, logging.INFO if verbose else logging.WARNING)
         )

@@ -51,6 +51,8 @@ class _UnionFind:
 
 def find_duplicates(sentences: Sequence[Sentence]) -> list[DuplicateGroup]:
     """Groups of sentences that two or more documents carry near-verbatim."""
+    if len({s.document for s in sentences}) < 2:
+        return []  # (one long article's common word runs would be compared all pairs)
     units: list[tuple[Sentence, str, set[tuple[str, ...]]]] = []
     for sentence in sentences:
         folded = fold_casefold(sentence.text)

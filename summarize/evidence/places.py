@@ -72,7 +72,13 @@ def build_gazetteer(articles: Sequence[Article]) -> Gazetteer:
     norp: Counter[str] = Counter()
     gaz = Gazetteer()
     texts = [a.text for a in articles]
-    for article, doc in zip(articles, parse_texts(nlp, texts, batch_size=8), strict=True):
+    for article, doc in zip(
+        articles,
+        parse_texts(
+            nlp, texts, batch_size=8, label="finding places in", names=[a.id for a in articles]
+        ),
+        strict=True,
+    ):
         counts: Counter[str] = Counter()
         lead: Counter[str] = Counter()
         for ent in doc.ents:

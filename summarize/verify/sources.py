@@ -7,6 +7,7 @@ a check first needs them."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from collections import OrderedDict
@@ -17,6 +18,7 @@ from summarize.evidence.attribution import extract_attributions
 from summarize.evidence.sentences import split_sentences
 from summarize.evidence.types import Attribution, EvidenceBundle, Sentence
 from summarize.grounding import locate
+from summarize.intervals import SpanIndex
 from summarize.models import Article, Evidence, SummaryBody
 
 _SENTENCE_ID_RE = re.compile(r"^d(\d+)\.s(\d+)$")
@@ -35,6 +37,39 @@ class Cited:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+class _DocumentIndex:
+    """A document's sentences and relations, found by the span they overlap without
+    a pass over all of them (citing each excerpt of a long article would otherwise
+    be quadratic in its length). Results are in the lists' own order."""
+
+    def __init__(self, sentences: list[Sentence], relations: list[Attribution]) -> None:
+        self.sentences = sentences
+        self.relations = relations
+        self._starts = [s.start for s in sentences]
+        self._ends = [s.end for s in sentences]
+        self._sorted = self._starts == sorted(self._starts) and self._ends == sorted(self._ends)
+        self._parts = [
+            [(p.start, p.end) for p in [r.content, *r.content_parts, r.cue]] for r in relations
+        ]
+        self._near = SpanIndex()
+        for n, parts in enumerate(self._parts):
+            self._near.add(n, parts)
+
+    def overlapping(self, span: tuple[int, int]) -> tuple[list[Sentence], list[Attribution]]:
+        if self._sorted:  # sentences in text order: those overlapping are consecutive
+            lo = bisect.bisect_right(self._ends, span[0])
+            hi = bisect.bisect_left(self._starts, span[1])
+            sentences = [s for s in self.sentences[lo:hi] if _overlaps((s.start, s.end), span)]
+        else:
+            sentences = [s for s in self.sentences if _overlaps((s.start, s.end), span)]
+        relations = [
+            self.relations[n]
+            for n in self._near.near(*span)
+            if any(_overlaps(p, span) for p in self._parts[n])
+        ]
+        return sentences, relations
 
 
 #: Articles whose relations are kept, most recently used last (bounded: a batch
@@ -73,6 +108,7 @@ class Sources:
         self._articles = {a.id: a for a in articles}
         self._sentences: dict[str, list[Sentence]] = {}
         self._relations: dict[str, list[Attribution]] = {}
+        self._index: dict[str, _DocumentIndex] = {}
         if bundle is not None and bundle.sentences:  # a bundle build_bundle filled in
             for s in bundle.sentences:
                 self._sentences.setdefault(s.document, []).append(s)
@@ -118,13 +154,11 @@ class Sources:
         span = self.span(ev)
         if span is None:
             return None
-        sentences = [s for s in self.sentences(ev.document) if _overlaps((s.start, s.end), span)]
-        relations = [
-            r
-            for r in self.relations(ev.document)
-            if any(_overlaps((p.start, p.end), span) for p in [r.content, *r.content_parts, r.cue])
-        ]
-        return Cited(ev.document, span[0], span[1], sentences, relations)
+        doc = ev.document
+        if doc not in self._index:
+            self._index[doc] = _DocumentIndex(self.sentences(doc), self.relations(doc))
+        sentences, relations = self._index[doc].overlapping(span)
+        return Cited(doc, span[0], span[1], sentences, relations)
 
     def sentence_ids_mismatch(self, summary: SummaryBody, ev: Evidence) -> str | None:
         """A message when ``ev.sentence_ids`` name sentences the excerpt does not lie in."""

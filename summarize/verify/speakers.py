@@ -104,12 +104,18 @@ def _judge(claim: Claim, cited: Cited, text: str) -> Verdict:
         for rel in cited.relations
         if not any(names_speaker(name, t) for t in _source_texts(rel))
     ]
-    chars = list(text)
+    # the cited sentences with other relations' content blanked (only their stretch
+    # of the text is copied: copying a long article once per claim was quadratic)
+    lo = min((s.start for s in cited.sentences), default=0)
+    hi = max((s.end for s in cited.sentences), default=0)
+    chars = list(text[lo:hi])
     for rel in others:
         for part in [rel.content, *rel.content_parts]:
-            chars[part.start : part.end] = " " * (part.end - part.start)
+            a, b = max(part.start, lo), min(part.end, hi)
+            if a < b:
+                chars[a - lo : b - lo] = " " * (b - a)
     plain = "".join(chars)
-    if any(names_speaker(name, plain[s.start : s.end]) for s in cited.sentences):
+    if any(names_speaker(name, plain[s.start - lo : s.end - lo]) for s in cited.sentences):
         return "named"
     for rel in cited.relations:
         if _back_reference(claim.speaker.name, rel, text):

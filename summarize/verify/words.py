@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from summarize.evidence.dates import MONTH_PATTERN
@@ -22,7 +23,7 @@ from summarize.lang.numbers import NUMBER_WORDS
 from summarize.lang.titles import GENERIC_SPEAKER_WORDS, TITLE_WORDS_NOT_NAMES
 from summarize.lang.titles import NAME_GLUE as _NAME_GLUE
 from summarize.lang.verbs import DENIAL_FORMS, SAYING_FORMS
-from summarize.textnorm import fold
+from summarize.textnorm import CharMap, fold
 
 _DATE_RE = re.compile(
     rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b"
@@ -63,13 +64,30 @@ _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(m[:3] for m in M
 
 def ascii_fold(text: str) -> str:
     """Casefold and drop accents (spelling folding for names)."""
-    base = unicodedata.normalize("NFKD", text)
+    return text.translate(_ASCII_FOLD)
+
+
+def _ascii_fold_char(ch: str) -> str:
+    # decomposition and case folding act character by character, and canonical
+    # reordering moves only combining marks, which are dropped: folding each
+    # character alone folds the text
+    base = unicodedata.normalize("NFKD", ch)
     return "".join(c for c in base if not unicodedata.combining(c)).casefold()
+
+
+_ASCII_FOLD = CharMap(_ascii_fold_char)
 
 
 def words(text: str) -> list[str]:
     """Lower-case words of ``text``: accents folded, possessive 's dropped, n't -> not,
     dotted abbreviations closed up ("U.S." -> "us"), a hyphenated word also as its parts."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    """:func:`words`, kept: each check of a record (and a record is checked several
+    times) reads the same evidence excerpts."""
     text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), fold(text))
     text = ascii_fold(text).replace("n't", " not").replace("cannot", "can not")
     out: list[str] = []
@@ -82,7 +100,7 @@ def words(text: str) -> list[str]:
                 out.append(p)
                 if "-" in p:
                     out += [q for q in p.split("-") if q]
-    return out
+    return tuple(out)
 
 
 def acronyms(text: str) -> set[str]:
@@ -116,11 +134,17 @@ def numbers(text: str, *, spelled: bool = False) -> set[str]:
 
     ``spelled=True`` adds number words as digits ("ten" -> "10"): used on the
     evidence side, so a statement may write as digits what its source spells out."""
+    return set(_numbers(text, spelled))
+
+
+@lru_cache(maxsize=8192)
+def _numbers(text: str, spelled: bool) -> frozenset[str]:
+    """:func:`numbers`, kept (the same excerpts are read by each check of a record)."""
     plain = without_dates(fold(text))
     found = {m.group(0).replace(",", "") for m in _NUMBER_RE.finditer(plain)}
     if spelled:
         found |= {str(NUMBER_WORDS[m.group(1).lower()]) for m in _NUMBER_WORD_RE.finditer(plain)}
-    return found
+    return frozenset(found)
 
 
 @lru_cache(maxsize=64)
@@ -169,7 +193,7 @@ def names(text: str, known: set[str]) -> list[str]:
     return out
 
 
-def has_word(word: str, stems: set[str], exact: set[str]) -> bool:
+def has_word(word: str, stems: AbstractSet[str], exact: AbstractSet[str]) -> bool:
     return word in exact or (len(word) >= 5 and stem(word) in stems)
 
 
@@ -188,6 +212,17 @@ def is_person_name(name: str) -> bool:
     )
 
 
+@lru_cache(maxsize=512)
+def _name_index(
+    text: str,
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words of ``text``, their stems and its :func:`acronyms`, found once per
+    text: every claim's speaker is looked for in the same few documents and
+    sentences, and reading a long article's words once per claim was quadratic."""
+    got = words(text)
+    return frozenset(got), frozenset(stem(w) for w in got if len(w) >= 5), frozenset(acronyms(text))
+
+
 def names_speaker(name: str, text: str) -> bool:
     """True when ``text`` names the speaker ``name`` (case and accents folded).
 
@@ -199,12 +234,11 @@ def names_speaker(name: str, text: str) -> bool:
     want = name_words(name)
     if not want:
         return False
-    got = words(text)
-    exact, stems = set(got), {stem(w) for w in got if len(w) >= 5}
+    plain, stems, initials = _name_index(text)
     own = [w for w in fold(name).split() if w[:1].isupper()]
-    if len(own) >= 2 and "".join(w[0] for w in own).lower() in exact:
+    if len(own) >= 2 and "".join(w[0] for w in own).lower() in plain:
         return True  # "NSA" names the National Security Agency
-    exact |= acronyms(text)
+    exact = plain | initials
     distinctive = [w for w in want if w not in GENERIC]
     if is_person_name(name):
         return has_word(want[-1], stems, exact)

@@ -31,6 +31,7 @@ from summarize.evidence.cues import cue_lemma
 from summarize.evidence.figures import Figure, find_figures
 from summarize.evidence.places import Gazetteer
 from summarize.evidence.types import Attribution, EvidenceBundle, Sentence, Span
+from summarize.intervals import SpanIndex
 from summarize.lang.function_words import AUXILIARIES, LOWERABLE_OPENERS
 from summarize.lang.titles import EVIDENCE_NOUNS
 from summarize.lang.verbs import CLAUSE_CUES, DENIAL_CUES, OBJECT_CUES, REPORTING_VERBS
@@ -151,10 +152,18 @@ def _source_span(att: Attribution) -> list[Span]:
 def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
     """Index of the sentence holding ``offset`` (else of the last one ending before it);
     ``sentences`` are in text order, so a binary search finds it."""
-    n = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    n = bisect.bisect_right(sentences, offset, key=_start) - 1
     if n >= 0 and offset < sentences[n].end:
         return n
-    return max(0, bisect.bisect_right([s.end for s in sentences], offset) - 1)
+    return max(0, bisect.bisect_right(sentences, offset, key=_end) - 1)
+
+
+def _start(sentence: Sentence) -> int:
+    return sentence.start
+
+
+def _end(sentence: Sentence) -> int:
+    return sentence.end
 
 
 def _excerpt(
@@ -162,7 +171,9 @@ def _excerpt(
 ) -> tuple[int, int, list[str]]:
     """Offsets of the excerpt that cites ``text[start:end]`` (the whole sentences it
     lies in, unless they are too long) and the ids of those sentences."""
-    covering = [s for s in sentences if s.end > start and s.start < end]
+    lo = bisect.bisect_right(sentences, start, key=_end)  # text order: a run of them
+    hi = bisect.bisect_left(sentences, end, key=_start)
+    covering = [s for s in sentences[lo:hi] if s.end > start and s.start < end]
     ids = [s.id for s in covering]
     if covering:
         a, b = covering[0].start, covering[-1].end
@@ -175,20 +186,29 @@ def _excerpt(
     return start, end, ids
 
 
-def _nested(att: Attribution, others: Sequence[Attribution]) -> bool:
-    """True when ``att`` sits inside another relation's content (a quote within a quote)."""
-    for other in others:
-        if other is att:
-            continue
-        c = other.content
-        if (
-            c.start <= att.cue.start
-            and att.cue.end <= c.end
-            and (c.end - c.start) > (att.content.end - att.content.start)
-            and (att.source is None or (c.start <= att.source.start and att.source.end <= c.end))
-        ):
-            return True
-    return False
+def _nested(atts: Sequence[Attribution]) -> list[bool]:
+    """For each relation, whether it sits inside another relation's content (a quote
+    within a quote). (The others are looked up among those whose content lies near
+    its cue, not by a pass over all of them.)"""
+    index = SpanIndex()
+    for n, other in enumerate(atts):
+        index.add(n, [(other.content.start, other.content.end)])
+    out = []
+    for att in atts:
+        start = att.cue.start  # a content holding the cue covers this or the previous character
+        near = index.near(max(start - 1, 0), start + 1)
+        out.append(any(_holds(atts[n], att) for n in near if atts[n] is not att))
+    return out
+
+
+def _holds(other: Attribution, att: Attribution) -> bool:
+    c = other.content
+    return (
+        c.start <= att.cue.start
+        and att.cue.end <= c.end
+        and (c.end - c.start) > (att.content.end - att.content.start)
+        and (att.source is None or (c.start <= att.source.start and att.source.end <= c.end))
+    )
 
 
 def _hedged(att: Attribution, text: str) -> bool:
@@ -258,8 +278,9 @@ def draft_claims(
         )
         doc_drafts: list[DraftClaim] = []
         headline = headline_end(article, sentences)
-        for att in atts:
-            if att.cue.start < headline or _nested(att, atts) or _hedged(att, article.text):
+        nested = _nested(atts)
+        for att, inner in zip(atts, nested, strict=True):
+            if att.cue.start < headline or inner or _hedged(att, article.text):
                 continue
             name, role = _split_appositive(_behind_medium(att.source_name), att.role)
             parsed = parse_speaker(name, role, gaz)

@@ -83,13 +83,18 @@ def merge_claims(
 ) -> list[MergedClaim]:
     """Merge drafts (in document order) into claims, keeping first-seen order."""
     merged: list[MergedClaim] = []
+    # a claim merges only with one of its own speaker's: looked up by speaker, not
+    # compared with every claim so far
+    by_speaker: dict[int, list[MergedClaim]] = {}
     for draft in drafts:
+        own = by_speaker.setdefault(draft.speaker, [])
         target = next(
-            (m for m in merged if any(same_claim(draft, d) for d in m.drafts)),
+            (m for m in own if any(same_claim(draft, d) for d in m.drafts)),
             None,
         )
         if target is None:
             merged.append(MergedClaim(speaker=draft.speaker, drafts=[draft]))
+            own.append(merged[-1])
         elif draft.document not in target.documents:
             target.drafts.append(draft)
     for claim in merged:

@@ -263,13 +263,21 @@ def _names_match(a: ParsedSpeaker, b: ParsedSpeaker) -> bool:
 class _Group:
     members: list[ParsedSpeaker] = field(default_factory=list)
     documents: list[str | None] = field(default_factory=list)  # one per member
+    # each (member, document) once, in first-seen order: a long article names one
+    # speaker many times, and comparing a newcomer with every mention was quadratic
+    distinct: dict[tuple[ParsedSpeaker, str | None], None] = field(default_factory=dict)
+
+    def append(self, member: ParsedSpeaker, document: str | None) -> None:
+        self.members.append(member)
+        self.documents.append(document)
+        self.distinct[member, document] = None
 
 
 def _may_join(parsed: ParsedSpeaker, document: str | None, group: _Group) -> bool:
     """Whether ``parsed`` (from ``document``) names a member of ``group``. A
     description ("the study", "the official") is resolved within its own article
     only; across articles it joins nothing but the same words ("police", "Police")."""
-    for member, doc in zip(group.members, group.documents, strict=True):
+    for member, doc in group.distinct:
         across = document is None or doc is None or doc != document
         if across and (parsed.description or member.description):
             if parsed.key == member.key:
@@ -302,10 +310,11 @@ class SpeakerIndex:
             ]
             matches = exact[:1] or same_aff[:1] or []
         if matches:
-            self._groups[matches[0]].members.append(parsed)
-            self._groups[matches[0]].documents.append(document)
+            self._groups[matches[0]].append(parsed, document)
             return matches[0]
-        self._groups.append(_Group([parsed], [document]))
+        group = _Group()
+        group.append(parsed, document)
+        self._groups.append(group)
         return len(self._groups) - 1
 
     def __len__(self) -> int:

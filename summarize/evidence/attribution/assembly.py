@@ -5,8 +5,9 @@ and the result as :class:`~summarize.evidence.types.Attribution` records."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from summarize.evidence.attribution.relation import Relation
 from summarize.evidence.attribution.spans import DATELINE_RE, TRIM
@@ -14,6 +15,7 @@ from summarize.evidence.quotes import ends_quote, starts_quote
 from summarize.evidence.sentences import sentence_bounds
 from summarize.evidence.speakers import Speaker, SpeakerMemory, describe_source
 from summarize.evidence.types import Attribution, Span
+from summarize.intervals import SpanIndex
 from summarize.models import Article
 
 _CONTINUE_GAP_RE = re.compile(r"^[^\"\u201c\u201d\n]{0,80}?\n?\n?[ \t]*$")
@@ -31,8 +33,13 @@ def join_split_quotes(
 ) -> None:
     """Give a quote that ends before its cue the quotes that carry on after it
     ("A," he said. "B." / "A," he said, "B.") unless another cue claims them."""
-    claimed = {q for q in quotes for r in relations for c in r.content if c[0] <= q[0] < c[1]}
-    starts = [q[0] for q in quotes]
+    starts = [q[0] for q in quotes]  # in text order, as quote_regions gives them
+    claimed = {
+        quotes[k]
+        for r in relations
+        for c in r.content
+        for k in range(bisect.bisect_left(starts, c[0]), bisect.bisect_left(starts, c[1]))
+    }
     for rel in relations:
         c_start, c_end = rel.content[-1]
         if not starts_quote(text[c_start:]) or c_end > rel.cue[0]:
@@ -60,12 +67,41 @@ def _content_span(text: str, bounds: tuple[int, int]) -> Span:
     return Span(start=start, end=end, text=text[start:end])
 
 
-def _enclosing(rel: Relation, relations: Sequence[Relation]) -> Relation | None:
-    """The relation whose content holds ``rel``'s cue (``rel`` is reported inside it)."""
-    for other in relations:
-        if other is not rel and any(c[0] <= rel.cue[0] < c[1] for c in other.content):
-            return other
-    return None
+def _enclosing(relations: Sequence[Relation]) -> list[Relation | None]:
+    """For each relation, the first relation whose content holds its cue (it is
+    reported inside that one), or None. (Found among the relations whose content
+    lies near the cue, not by a pass over all of them.)"""
+    index = SpanIndex()
+    for n, other in enumerate(relations):
+        index.add(n, other.content)
+    out: list[Relation | None] = []
+    for rel in relations:
+        out.append(
+            next(
+                (
+                    relations[n]
+                    for n in index.near(rel.cue[0], rel.cue[0] + 1)
+                    if relations[n] is not rel
+                    and any(c[0] <= rel.cue[0] < c[1] for c in relations[n].content)
+                ),
+                None,
+            )
+        )
+    return out
+
+
+def _inside_quote(quotes: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
+    """``pos -> any(a < pos < b for a, b in quotes)`` by binary search (``quotes`` in
+    text order: the quotes starting before ``pos`` are a prefix, the furthest end
+    among them decides)."""
+    starts = [a for a, _ in quotes]
+    furthest = list(itertools.accumulate((b for _, b in quotes), max))
+
+    def inside(pos: int) -> bool:
+        k = bisect.bisect_left(starts, pos)
+        return k > 0 and furthest[k - 1] > pos
+
+    return inside
 
 
 def _in_cue_sentence(
@@ -88,7 +124,8 @@ def finish(
     sentence_starts = [start for start, _ in sentence_bounds(text)]
     memory = SpeakerMemory()
     resolved: dict[int, Speaker] = {}
-    outers = [_enclosing(rel, relations) for rel in relations]
+    outers = _enclosing(relations)
+    inside_quote = _inside_quote(quotes)
     for n, rel in enumerate(relations):
         if rel.marked:
             resolved[n] = memory.resolve(Speaker(name=text[slice(*rel.name)], person=True))
@@ -109,7 +146,7 @@ def finish(
         parts = [p for p in parts if p.end > p.start]
         if not parts or n not in resolved:
             continue
-        if outers[n] is not None or any(a < rel.cue[0] < b for a, b in quotes):
+        if outers[n] is not None or inside_quote(rel.cue[0]):
             continue  # reported speech inside another's words: part of their content
         speaker = resolved[n]
         source = Span(start=rel.source[0], end=rel.source[1], text=text[slice(*rel.source)])

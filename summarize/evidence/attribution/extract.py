@@ -56,7 +56,7 @@ def extract_many(
                 out[i] = rels
         return out
     texts = (parse_view(a.text) for a in articles)
-    docs = parse_texts(nlp, texts, batch_size=batch_size)
+    docs = parse_texts(nlp, texts, batch_size=batch_size, names=[a.id for a in articles])
     return [attributions_from_doc(a, d) for a, d in zip(articles, docs, strict=True)]
 
 

@@ -3,6 +3,7 @@ another, widening to quotations, and the quotations right before or after a cue.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 
@@ -64,11 +65,22 @@ def quote_just_after(
 def quote_just_before(
     pos: int, text: str, quotes: Sequence[tuple[int, int]]
 ) -> tuple[int, int] | None:
-    """A quotation ending right before ``pos`` ("\u201cYou winning?\u201d she said")."""
-    for q_start, q_end in quotes:
-        if q_end <= pos and not text[q_end:pos].strip(" \t,"):
-            return q_start, q_end
+    """A quotation ending right before ``pos`` ("\u201cYou winning?\u201d she said").
+
+    ``quotes`` are in text order (:func:`~summarize.evidence.quotes.quote_regions`):
+    the first that ends in the run of spaces and commas before ``pos`` is found by
+    binary search, not by a pass over all of them."""
+    gap = min(pos, len(text))  # start of the spaces and commas before pos
+    while gap > 0 and text[gap - 1] in " \t,":
+        gap -= 1
+    k = bisect.bisect_left(quotes, gap, key=_end)
+    if k < len(quotes) and quotes[k][1] <= pos:
+        return quotes[k]
     return None
+
+
+def _end(quote: tuple[int, int]) -> int:
+    return quote[1]
 
 
 def name_split_from_quote(
