@@ -620,3 +620,19 @@ def test_seed_wrapped_lines_still_give_name_and_role(
 def test_seed_prosecutors_found(seeds: dict[str, list[Attribution]]) -> None:
     rel = next(r for r in seeds["000"] if "General Prosecutors" in r.source_name)
     assert "12 people were killed" in rel.content.text
+
+
+
+def test_a_verb_inside_a_quote_does_not_hide_the_attribution_after_it() -> None:
+    # The quoted "feels like" and "would have hoped" are the speakers' own words:
+    # their clauses must not swallow the article's cues "he said" and "said Hans ...".
+    text = (
+        "\"It feels like, 'Meh, we can put this off a little bit,'\" he said. "
+        '"One would have hoped for transformational leadership," said Hans Schellnhuber, '
+        "the director of the institute."
+    )
+    found = _extract(text)
+    assert [r.cue.text for r in found] == ["said", "said"]
+    assert found[0].content.text.startswith('"It feels like')
+    assert found[1].source_name == "Hans Schellnhuber"
+    assert found[1].content.text.startswith('"One would have hoped')

@@ -68,6 +68,10 @@ def _enclosing(rel: Relation, relations: Sequence[Relation]) -> Relation | None:
     return None
 
 
+def _in_quote(pos: int, quotes: Sequence[tuple[int, int]]) -> bool:
+    return any(a < pos < b for a, b in quotes)
+
+
 def _in_cue_sentence(
     text: str, content: tuple[int, int], cue: tuple[int, int], opening: int
 ) -> tuple[int, int]:
@@ -88,7 +92,12 @@ def finish(
     sentence_starts = [start for start, _ in sentence_bounds(text)]
     memory = SpeakerMemory()
     resolved: dict[int, Speaker] = {}
-    outers = [_enclosing(rel, relations) for rel in relations]
+    # A cue inside a quotation reports nothing of the article's own (it is the
+    # quoted speaker's words), so it hides no relation either: the end of
+    # '"I would say, 'That's ridiculous,'" the president added' is not the
+    # inner "say"'s content but the president's attribution.
+    reported = [rel for rel in relations if not _in_quote(rel.cue[0], quotes)]
+    outers = [_enclosing(rel, reported) for rel in relations]
     for n, rel in enumerate(relations):
         if rel.marked:
             resolved[n] = memory.resolve(Speaker(name=text[slice(*rel.name)], person=True))
@@ -109,7 +118,7 @@ def finish(
         parts = [p for p in parts if p.end > p.start]
         if not parts or n not in resolved:
             continue
-        if outers[n] is not None or any(a < rel.cue[0] < b for a, b in quotes):
+        if outers[n] is not None or _in_quote(rel.cue[0], quotes):
             continue  # reported speech inside another's words: part of their content
         speaker = resolved[n]
         source = Span(start=rel.source[0], end=rel.source[1], text=text[slice(*rel.source)])
