@@ -622,7 +622,6 @@ def test_seed_prosecutors_found(seeds: dict[str, list[Attribution]]) -> None:
     assert "12 people were killed" in rel.content.text
 
 
-
 def test_a_verb_inside_a_quote_does_not_hide_the_attribution_after_it() -> None:
     # The quoted "feels like" and "would have hoped" are the speakers' own words:
     # their clauses must not swallow the article's cues "he said" and "said Hans ...".
@@ -636,3 +635,12 @@ def test_a_verb_inside_a_quote_does_not_hide_the_attribution_after_it() -> None:
     assert found[0].content.text.startswith('"It feels like')
     assert found[1].source_name == "Hans Schellnhuber"
     assert found[1].content.text.startswith('"One would have hoped')
+
+
+def test_quoted_as_saying_attributes_to_the_passive_subject() -> None:
+    found = _extract(
+        "A spokesman for the ministry was quoted by Reuters as saying the strikes were legal."
+    )
+    rel = _by_cue(found, "was quoted by Reuters as saying")
+    assert rel.source_name == "A spokesman for the ministry"
+    assert rel.content.text == "the strikes were legal"

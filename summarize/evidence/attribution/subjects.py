@@ -48,6 +48,20 @@ def find_subject(verb: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def quoted_as(verb: Token) -> tuple[Token, Token] | None:
+    """ "A spokesman was quoted (by Reuters) as saying ...": for a gerund under
+    "as" that completes a passive verb, that verb's passive subject is the
+    speaker. Returns ``(passive subject, passive verb)``, or None."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "as":
+        return None
+    passive = prep.head
+    if not any(c.dep_ == "auxpass" for c in passive.children):
+        return None
+    subjects = [c for c in passive.children if c.dep_ == "nsubjpass" and c.i < passive.i]
+    return (subjects[0], passive) if subjects else None
+
+
 def source_span(subject: Token, verb: Token, text: str) -> tuple[int, int]:
     """The subject's phrase, less a clause of it that holds the cue itself."""
     cut = [c for c in subject.children if within(verb, c)] + _asides(subject)
