@@ -644,3 +644,25 @@ def test_quoted_as_saying_attributes_to_the_passive_subject() -> None:
     rel = _by_cue(found, "was quoted by Reuters as saying")
     assert rel.source_name == "A spokesman for the ministry"
     assert rel.content.text == "the strikes were legal"
+
+
+def test_an_opening_question_is_not_what_the_speaker_said() -> None:
+    # "Asked about X," is the circumstance of the answer; the answer is the quote.
+    found = _extract('Asked about the device, O\'Neill said, "Not going to go into that."')
+    said = _by_cue(found, "said")
+    assert [p.text for p in said.content_parts or [said.content]] == [
+        '"Not going to go into that."'
+    ]
+
+
+def test_when_or_how_one_spoke_is_not_what_one_spoke_about() -> None:
+    found = _extract(
+        "Speaking to reporters on Monday, the minister said the talks would resume. "
+        "Officials, speaking on condition of anonymity, said the strikes were legal. "
+        "The senator spoke on Thursday about the families."
+    )
+    assert [r.content.text for r in found] == [
+        "the talks would resume",
+        "the strikes were legal",
+        "the families",
+    ]

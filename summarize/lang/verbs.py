@@ -80,6 +80,13 @@ PREP_VERBS: dict[str, frozenset[str]] = {
     "accuse": word_set("of"),
     "explain": word_set("to"),
 }
+#: Objects of "spoke on/about X" that say how or for whom one spoke, not what about
+#: ("speaking on condition of anonymity", "on behalf of", "on the record").
+MANNER_OF_SPEAKING_NOUNS: frozenset[str] = word_set(
+    """
+    anonymity background behalf camera condition record
+    """
+)
 #: Nouns that attribute when a possessor says whose they are ("Trump's claim that ..."),
 #: with the verb lemma they stand for.
 NOUN_CUES: dict[str, str] = {
