@@ -666,3 +666,19 @@ def test_when_or_how_one_spoke_is_not_what_one_spoke_about() -> None:
         "the strikes were legal",
         "the families",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Cruz exhorted Republicans to vote for Trump.", "exhorted", "Republicans to vote"),
+        ("Two speechwriters implored her to raise his taxes.", "implored", "her to raise"),
+        ("The director chastised Clinton for her use of the server.", "chastised", "Clinton"),
+        ("He railed against the influence of super PACs.", "railed against", "the influence"),
+        ("The nominee also outlined his cybersecurity plan.", "also outlined", "his cyber"),
+        ("The report underscored that the risks were rising.", "underscored", "that the risks"),
+    ],
+)
+def test_more_verbs_of_saying(text: str, cue: str, content: str) -> None:
+    rel = _by_cue(_extract(text), cue)
+    assert rel.content.text.startswith(content)
