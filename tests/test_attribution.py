@@ -682,3 +682,15 @@ def test_when_or_how_one_spoke_is_not_what_one_spoke_about() -> None:
 def test_more_verbs_of_saying(text: str, cue: str, content: str) -> None:
     rel = _by_cue(_extract(text), cue)
     assert rel.content.text.startswith(content)
+
+
+def test_adding_that_is_the_speakers_next_statement() -> None:
+    # "..., adding that B" is a second statement by the same speaker, not part of A.
+    found = _extract(
+        "The ministry said the strikes killed 12 people, adding that the toll could rise."
+    )
+    said = _by_cue(found, "said")
+    assert said.content.text == "the strikes killed 12 people"
+    adding = _by_cue(found, "adding")
+    assert adding.source_name == "The ministry"
+    assert adding.content.text == "that the toll could rise"

@@ -70,6 +70,9 @@ def governed_content(verb: Token, lemma: str, subject: Token) -> list[tuple[int,
             joiners = [c for c in last.rights if act and c.dep_ == "cc" and c.i < act.i]
             if joiners and joiners[-1].i > first.left_edge.i:
                 end = last.doc[joiners[-1].i - 1]
+            going_on = speaker_participle(last) if last.i > verb.i and not act else None
+            if going_on is not None and going_on.left_edge.i - 2 > first.left_edge.i:
+                end = last.doc[going_on.left_edge.i - 2]  # up to the comma before it
             parts.append((first.left_edge.idx, end.idx + len(end.text)))
     return parts
 
@@ -90,6 +93,30 @@ def speaker_conjunct(clause: Token) -> Token | None:
             continue
         if any(c.dep_ == "cc" and c.i < conj.i for c in clause.rights):
             return conj
+    return None
+
+
+def speaker_participle(clause: Token) -> Token | None:
+    """A subjectless participle of a speech verb set off by a comma at the end of
+    a said-clause ("said the strikes killed 12, adding that the toll could rise"):
+    the speaker's next statement, not part of the first, and its subject is the
+    speaker's. The parser may hang it on any verb of the clause."""
+    doc = clause.doc
+    end = clause.right_edge.i
+    while end > clause.i and doc[end].is_punct:
+        end -= 1
+    for tok in clause.subtree:
+        if (
+            tok.dep_ == "advcl"
+            and tok.tag_ == "VBG"
+            and tok.i > clause.i
+            and tok.right_edge.i >= end
+            and tok.left_edge.i == tok.i
+            and doc[tok.i - 1].text == ","
+            and cue_lemma(tok.text) in SPEECH_VERBS
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        ):
+            return tok
     return None
 
 
