@@ -694,3 +694,16 @@ def test_adding_that_is_the_speakers_next_statement() -> None:
     adding = _by_cue(found, "adding")
     assert adding.source_name == "The ministry"
     assert adding.content.text == "that the toll could rise"
+
+
+def test_a_speech_noun_with_from_names_its_speaker() -> None:
+    found = _extract(
+        "The strikes drew vows of retaliation from the militants. "
+        "The move prompted a warning from the CDC that cases could rise. "
+        "The plan drew criticism from Democrats."
+    )
+    vows = _by_cue(found, "vows")
+    assert (vows.source_name, vows.content.text) == ("the militants", "retaliation")
+    warning = _by_cue(found, "warning")
+    assert (warning.source_name, warning.content.text) == ("the CDC", "that cases could rise")
+    assert all(r.cue.text != "criticism" for r in found)  # said nothing about what

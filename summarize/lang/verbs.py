@@ -145,7 +145,23 @@ NOUN_CUES: dict[str, str] = {
     "determination": "determine",
     "recommendation": "recommend",
     "report": "report",
+    "vows": "vow",
+    "protest": "protest",
+    "protests": "protest",
+    "condemnation": "condemn",
+    "threats": "threaten",
+    "denials": "deny",
 }
+#: Cue nouns naming a speech act whose speaker a "from" phrase gives
+#: ("vows of retaliation from the militants", "a warning from the CDC that ...").
+FROM_SOURCE_NOUNS: frozenset[str] = word_set(
+    """
+    accusation accusations allegation allegations call calls claim claims comment
+    comments condemnation criticism demand demands denial denials pledge promise
+    promises protest protests statement statements threat threats vow vows warning
+    warnings
+    """
+)
 #: Inflected forms of the cue verbs that the regular rules (+s, +ed, +ing) get wrong.
 IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
     "say": ("said", "says", "saying"),
@@ -216,6 +232,7 @@ OBJECT_CUES: dict[str, str] = {
     "reject": "rejected",
     "dismiss": "dismissed",
     "condemn": "condemned",
+    "protest": "protested",
     "announce": "announced",
     "confirm": "confirmed",
     "reiterate": "reiterated",
