@@ -620,3 +620,90 @@ def test_seed_wrapped_lines_still_give_name_and_role(
 def test_seed_prosecutors_found(seeds: dict[str, list[Attribution]]) -> None:
     rel = next(r for r in seeds["000"] if "General Prosecutors" in r.source_name)
     assert "12 people were killed" in rel.content.text
+
+
+def test_a_verb_inside_a_quote_does_not_hide_the_attribution_after_it() -> None:
+    # The quoted "feels like" and "would have hoped" are the speakers' own words:
+    # their clauses must not swallow the article's cues "he said" and "said Hans ...".
+    text = (
+        "\"It feels like, 'Meh, we can put this off a little bit,'\" he said. "
+        '"One would have hoped for transformational leadership," said Hans Schellnhuber, '
+        "the director of the institute."
+    )
+    found = _extract(text)
+    assert [r.cue.text for r in found] == ["said", "said"]
+    assert found[0].content.text.startswith('"It feels like')
+    assert found[1].source_name == "Hans Schellnhuber"
+    assert found[1].content.text.startswith('"One would have hoped')
+
+
+def test_quoted_as_saying_attributes_to_the_passive_subject() -> None:
+    found = _extract(
+        "A spokesman for the ministry was quoted by Reuters as saying the strikes were legal."
+    )
+    rel = _by_cue(found, "was quoted by Reuters as saying")
+    assert rel.source_name == "A spokesman for the ministry"
+    assert rel.content.text == "the strikes were legal"
+
+
+def test_an_opening_question_is_not_what_the_speaker_said() -> None:
+    # "Asked about X," is the circumstance of the answer; the answer is the quote.
+    found = _extract('Asked about the device, O\'Neill said, "Not going to go into that."')
+    said = _by_cue(found, "said")
+    assert [p.text for p in said.content_parts or [said.content]] == [
+        '"Not going to go into that."'
+    ]
+
+
+def test_when_or_how_one_spoke_is_not_what_one_spoke_about() -> None:
+    found = _extract(
+        "Speaking to reporters on Monday, the minister said the talks would resume. "
+        "Officials, speaking on condition of anonymity, said the strikes were legal. "
+        "The senator spoke on Thursday about the families."
+    )
+    assert [r.content.text for r in found] == [
+        "the talks would resume",
+        "the strikes were legal",
+        "the families",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Cruz exhorted Republicans to vote for Trump.", "exhorted", "Republicans to vote"),
+        ("Two speechwriters implored her to raise his taxes.", "implored", "her to raise"),
+        ("The director chastised Clinton for her use of the server.", "chastised", "Clinton"),
+        ("He railed against the influence of super PACs.", "railed against", "the influence"),
+        ("The nominee also outlined his cybersecurity plan.", "also outlined", "his cyber"),
+        ("The report underscored that the risks were rising.", "underscored", "that the risks"),
+    ],
+)
+def test_more_verbs_of_saying(text: str, cue: str, content: str) -> None:
+    rel = _by_cue(_extract(text), cue)
+    assert rel.content.text.startswith(content)
+
+
+def test_adding_that_is_the_speakers_next_statement() -> None:
+    # "..., adding that B" is a second statement by the same speaker, not part of A.
+    found = _extract(
+        "The ministry said the strikes killed 12 people, adding that the toll could rise."
+    )
+    said = _by_cue(found, "said")
+    assert said.content.text == "the strikes killed 12 people"
+    adding = _by_cue(found, "adding")
+    assert adding.source_name == "The ministry"
+    assert adding.content.text == "that the toll could rise"
+
+
+def test_a_speech_noun_with_from_names_its_speaker() -> None:
+    found = _extract(
+        "The strikes drew vows of retaliation from the militants. "
+        "The move prompted a warning from the CDC that cases could rise. "
+        "The plan drew criticism from Democrats."
+    )
+    vows = _by_cue(found, "vows")
+    assert (vows.source_name, vows.content.text) == ("the militants", "retaliation")
+    warning = _by_cue(found, "warning")
+    assert (warning.source_name, warning.content.text) == ("the CDC", "that cases could rise")
+    assert all(r.cue.text != "criticism" for r in found)  # said nothing about what

@@ -10,7 +10,7 @@ from summarize.evidence.cues import form_table
 from summarize.evidence.quotes import quote_regions
 from summarize.evidence.sentences import sentence_bounds
 from summarize.lang.function_words import DETERMINERS
-from summarize.lang.verbs import NOUN_LIKE_CUE_FORMS
+from summarize.lang.verbs import FROM_SOURCE_NOUNS, NOUN_LIKE_CUE_FORMS
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _NEWLINE_RE = re.compile(r"[ \t]*\n[ \t]*")
@@ -54,6 +54,9 @@ def unwrap(text: str) -> str:
 def _may_attribute(sentence: str, cue_forms: dict[str, str]) -> bool:
     previous = ""
     previous_end = 0
+    words = [m.group(0).lower() for m in _WORD_RE.finditer(sentence)]
+    if "from" in words and not FROM_SOURCE_NOUNS.isdisjoint(words):
+        return True  # "vows of retaliation from the militants"
     for match in _WORD_RE.finditer(sentence):
         lowered = match.group(0).lower()
         if not sentence[previous_end : match.start()].isspace():

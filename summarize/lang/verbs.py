@@ -13,12 +13,12 @@ SPEECH_VERBS: frozenset[str] = word_set(
     argue ask assert aver blame blast boast brag caution charge claim comment
     complain concede conclude condemn confirm contend continue counter criticise
     criticize cry declare demand denounce deny describe disagree disclose dispute
-    email emphasise emphasize estimate explain figure hail hint indicate inform
-    insist joke lament mention message note observe opine pledge point posit praise
-    predict proclaim promise publish quip reaffirm rebut recall reckon recount
+    email emphasise emphasize estimate exhort explain figure hail hint implore indicate
+    inform insist joke lament mention message note observe opine pledge point posit praise
+    predict proclaim promise publish quip reaffirm rebut recall recite reckon recount
     reiterate reject remark repeat reply report respond retort retweet reveal say
     scream shout slam speculate state stress suggest tell testify text thank
-    theorize tweet urge vow vowed warn whisper write yell
+    theorize tweet underscore urge vow vowed warn whisper write yell
     """
 )
 #: Verbs of thought, evidence and stance: attribute only a clause (ccomp) they govern.
@@ -32,17 +32,17 @@ COGNITION_VERBS: frozenset[str] = word_set(
 #: Verbs whose direct object is what is attributed ("denied the attack").
 OBJECT_VERBS: frozenset[str] = word_set(
     """
-    acknowledge admit announce attack back blame call characterise characterize cite
+    acknowledge admit announce attack back blame call characterise characterize chastise cite
     condemn confirm criticise criticize defend demand denounce deny describe detail
     discuss dispute document echo endorse examine express find highlight identify
-    ignore issue label liken mock oppose praise promote propose publish question
+    ignore issue label liken mock oppose outline praise promote propose publish question
     reference reject report reveal show support threaten tweet urge welcome
     """
 )
 #: Verbs whose infinitive complement is what is attributed ("urged them to stop").
 XCOMP_VERBS: frozenset[str] = word_set(
     """
-    agree ask call decide decline demand encourage hope offer plan pledge promise
+    agree ask call decide decline demand encourage exhort hope implore offer plan pledge promise
     propose refuse seek tell threaten urge vow want warn
     """
 )
@@ -77,9 +77,18 @@ PREP_VERBS: dict[str, frozenset[str]] = {
     "criticize": word_set("for"),
     "praise": word_set("for"),
     "blame": word_set("for"),
+    "chastise": word_set("for"),
+    "rail": word_set("against"),
     "accuse": word_set("of"),
     "explain": word_set("to"),
 }
+#: Objects of "spoke on/about X" that say how or for whom one spoke, not what about
+#: ("speaking on condition of anonymity", "on behalf of", "on the record").
+MANNER_OF_SPEAKING_NOUNS: frozenset[str] = word_set(
+    """
+    anonymity background behalf camera condition record
+    """
+)
 #: Nouns that attribute when a possessor says whose they are ("Trump's claim that ..."),
 #: with the verb lemma they stand for.
 NOUN_CUES: dict[str, str] = {
@@ -136,7 +145,23 @@ NOUN_CUES: dict[str, str] = {
     "determination": "determine",
     "recommendation": "recommend",
     "report": "report",
+    "vows": "vow",
+    "protest": "protest",
+    "protests": "protest",
+    "condemnation": "condemn",
+    "threats": "threaten",
+    "denials": "deny",
 }
+#: Cue nouns naming a speech act whose speaker a "from" phrase gives
+#: ("vows of retaliation from the militants", "a warning from the CDC that ...").
+FROM_SOURCE_NOUNS: frozenset[str] = word_set(
+    """
+    accusation accusations allegation allegations call calls claim claims comment
+    comments condemnation criticism demand demands denial denials pledge promise
+    promises protest protests statement statements threat threats vow vows warning
+    warnings
+    """
+)
 #: Inflected forms of the cue verbs that the regular rules (+s, +ed, +ing) get wrong.
 IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
     "say": ("said", "says", "saying"),
@@ -207,6 +232,7 @@ OBJECT_CUES: dict[str, str] = {
     "reject": "rejected",
     "dismiss": "dismissed",
     "condemn": "condemned",
+    "protest": "protested",
     "announce": "announced",
     "confirm": "confirmed",
     "reiterate": "reiterated",

@@ -67,13 +67,14 @@ def _content_span(text: str, bounds: tuple[int, int]) -> Span:
     return Span(start=start, end=end, text=text[start:end])
 
 
-def _enclosing(relations: Sequence[Relation]) -> list[Relation | None]:
-    """For each relation, the first relation whose content holds its cue (it is
-    reported inside that one), or None. (Found among the relations whose content
-    lies near the cue, not by a pass over all of them.)"""
+def _enclosing(relations: Sequence[Relation], can_enclose: Sequence[bool]) -> list[Relation | None]:
+    """For each relation, the first relation that ``can_enclose`` and whose content
+    holds its cue (it is reported inside that one), or None. (Found among the
+    relations whose content lies near the cue, not by a pass over all of them.)"""
     index = SpanIndex()
     for n, other in enumerate(relations):
-        index.add(n, other.content)
+        if can_enclose[n]:
+            index.add(n, other.content)
     out: list[Relation | None] = []
     for rel in relations:
         out.append(
@@ -124,8 +125,12 @@ def finish(
     sentence_starts = [start for start, _ in sentence_bounds(text)]
     memory = SpeakerMemory()
     resolved: dict[int, Speaker] = {}
-    outers = _enclosing(relations)
     inside_quote = _inside_quote(quotes)
+    # A cue inside a quotation reports nothing of the article's own (it is the
+    # quoted speaker's words), so it hides no relation either: the end of
+    # '"I would say, 'That's ridiculous,'" the president added' is not the
+    # inner "say"'s content but the president's attribution.
+    outers = _enclosing(relations, [not inside_quote(rel.cue[0]) for rel in relations])
     for n, rel in enumerate(relations):
         if rel.marked:
             resolved[n] = memory.resolve(Speaker(name=text[slice(*rel.name)], person=True))

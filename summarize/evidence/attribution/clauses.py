@@ -11,9 +11,11 @@ from spacy.tokens import Token
 from summarize.evidence.attribution.spans import trim_chars
 from summarize.evidence.cues import cue_lemma
 from summarize.evidence.quotes import starts_quote
+from summarize.lang.calendar import TIME_WORDS
 from summarize.lang.verbs import (
     CLAUSE_ONLY_VERBS,
     COGNITION_VERBS,
+    MANNER_OF_SPEAKING_NOUNS,
     OBJECT_VERBS,
     PREP_VERBS,
     SPEECH_VERBS,
@@ -68,6 +70,9 @@ def governed_content(verb: Token, lemma: str, subject: Token) -> list[tuple[int,
             joiners = [c for c in last.rights if act and c.dep_ == "cc" and c.i < act.i]
             if joiners and joiners[-1].i > first.left_edge.i:
                 end = last.doc[joiners[-1].i - 1]
+            going_on = speaker_participle(last) if last.i > verb.i and not act else None
+            if going_on is not None and going_on.left_edge.i - 2 > first.left_edge.i:
+                end = last.doc[going_on.left_edge.i - 2]  # up to the comma before it
             parts.append((first.left_edge.idx, end.idx + len(end.text)))
     return parts
 
@@ -88,6 +93,30 @@ def speaker_conjunct(clause: Token) -> Token | None:
             continue
         if any(c.dep_ == "cc" and c.i < conj.i for c in clause.rights):
             return conj
+    return None
+
+
+def speaker_participle(clause: Token) -> Token | None:
+    """A subjectless participle of a speech verb set off by a comma at the end of
+    a said-clause ("said the strikes killed 12, adding that the toll could rise"):
+    the speaker's next statement, not part of the first, and its subject is the
+    speaker's. The parser may hang it on any verb of the clause."""
+    doc = clause.doc
+    end = clause.right_edge.i
+    while end > clause.i and doc[end].is_punct:
+        end -= 1
+    for tok in clause.subtree:
+        if (
+            tok.dep_ == "advcl"
+            and tok.tag_ == "VBG"
+            and tok.i > clause.i
+            and tok.right_edge.i >= end
+            and tok.left_edge.i == tok.i
+            and doc[tok.i - 1].text == ","
+            and cue_lemma(tok.text) in SPEECH_VERBS
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        ):
+            return tok
     return None
 
 
@@ -124,10 +153,29 @@ def _around_aside(verb: Token, subject: Token) -> list[tuple[int, int]]:
     if after is not None and after.text not in _ASIDE_CLOSE:
         return []
     parts = [(sent[0].idx, doc[lo - 1].idx + len(doc[lo - 1].text))]
+    if _opening_circumstance(verb, sent.start, lo - 1):
+        parts = []  # "Asked about X, Smith said, ...": the question, not what Smith said
     if after is not None and after.text == "," and hi + 2 < sent.end:
         last = sent[-1]
         parts.append((doc[hi + 2].idx, last.idx + len(last.text)))
     return parts
+
+
+def _opening_circumstance(verb: Token, start: int, comma: int) -> bool:
+    """Whether the words from ``start`` up to the ``comma`` before the cue are
+    one subjectless participle clause of the cue verb ("Asked about the device,
+    O'Neill said"; "Speaking to reporters, Smith said"): a circumstance of the
+    saying, not what was said."""
+    for child in verb.lefts:
+        if (
+            child.dep_ == "advcl"
+            and child.tag_ in ("VBN", "VBG")
+            and child.left_edge.i == start
+            and child.right_edge.i == comma - 1
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)
+        ):
+            return True
+    return False
 
 
 def colon_quote(
@@ -161,6 +209,8 @@ def prep_content(
             continue
         if child.dep_ == "prep" and child.lower_ in PREP_VERBS[lemma]:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and _setting_object(objects[0]):
+                continue  # "speaking on Monday", "on condition of anonymity": no topic
             if objects:
                 obj = objects[0]
                 return child.idx + len(child.text), (
@@ -168,6 +218,15 @@ def prep_content(
                     obj.right_edge.idx + len(obj.right_edge.text),
                 )
     return None
+
+
+def _setting_object(obj: Token) -> bool:
+    """A preposition object that dates or frames the speaking, not its topic."""
+    return (
+        obj.lower_ in TIME_WORDS
+        or obj.lower_ in MANNER_OF_SPEAKING_NOUNS
+        or obj.ent_type_ in ("DATE", "TIME")
+    )
 
 
 def after_inner_cue(content: tuple[int, int], cue: tuple[int, int], text: str) -> tuple[int, int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from summarize.evidence.attribution.clauses import speaker_conjunct
+from summarize.evidence.attribution.clauses import speaker_conjunct, speaker_participle
 from summarize.evidence.attribution.spans import DATELINE_RE, SOURCE_TRIM, trim_chars, within
 from summarize.evidence.cues import cue_lemma
 from summarize.lang.calendar import MONTHS, RELATIVE_DAYS, WEEKDAYS
@@ -26,6 +26,15 @@ def find_subject(verb: Token) -> tuple[Token, Token] | None:
     act = speaker_conjunct(clause) if verb.dep_ == "conj" and clause.dep_ == "ccomp" else None
     if act is not None and act.i == verb.i:
         verb = clause.head  # "Trump said he would order ... and warned": Trump warned
+    if verb.dep_ == "advcl":
+        clause = verb.head
+        for _ in range(4):
+            if clause.dep_ == "ccomp" or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        going_on = speaker_participle(clause) if clause.dep_ == "ccomp" else None
+        if going_on is not None and going_on.i == verb.i:
+            verb = clause.head  # "said ..., adding that ...": the speaker adds
     current = verb
     for _ in range(4):
         # Two subjects: the parser took the end of a quote before '..., said X'
@@ -46,6 +55,20 @@ def find_subject(verb: Token) -> tuple[Token, Token] | None:
                 return None
             current = current.head  # "began by saying": the gerund's subject is the verb's
     return None
+
+
+def quoted_as(verb: Token) -> tuple[Token, Token] | None:
+    """ "A spokesman was quoted (by Reuters) as saying ...": for a gerund under
+    "as" that completes a passive verb, that verb's passive subject is the
+    speaker. Returns ``(passive subject, passive verb)``, or None."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "as":
+        return None
+    passive = prep.head
+    if not any(c.dep_ == "auxpass" for c in passive.children):
+        return None
+    subjects = [c for c in passive.children if c.dep_ == "nsubjpass" and c.i < passive.i]
+    return (subjects[0], passive) if subjects else None
 
 
 def source_span(subject: Token, verb: Token, text: str) -> tuple[int, int]:

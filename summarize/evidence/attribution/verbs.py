@@ -27,6 +27,7 @@ from summarize.evidence.attribution.spans import (
 )
 from summarize.evidence.attribution.subjects import (
     find_subject,
+    quoted_as,
     source_span,
     speaker_in_opening_phrase,
 )
@@ -82,6 +83,10 @@ def verb_relation(
         return None  # an infinitive ("to say") reports nothing yet
     found = find_subject(verb)
     opening: tuple[int, int] | None = None
+    passive_head = quoted_as(verb) if found is None and lemma in SPEECH_VERBS else None
+    if passive_head is not None:
+        found = (passive_head[0], passive_head[0])
+        chain = passive_head[1]  # "was quoted as saying": the cue runs from "was quoted"
     if found is None:
         passive = _passive_relation(verb, lemma, text, quotes)
         if passive is not None or lemma not in SPEECH_VERBS:
