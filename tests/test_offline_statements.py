@@ -178,3 +178,29 @@ def test_a_split_quote_keeps_both_pieces_in_the_statement() -> None:
     )
     assert claim.quote == "The roads are closed"
     assert "nobody can leave" in claim.evidence[0].quote
+
+
+def test_a_short_named_object_of_an_object_cue_is_a_claim() -> None:
+    """'condemned the strike', 'urged calm': a one- or two-word object that names a
+    thing is the whole statement; 'confirmed it' names nothing and gives no claim."""
+    article = Article(
+        id="a",
+        outlet="A",
+        text=(
+            "A bridge collapsed in Lyon on Monday, killing four people.\n\n"
+            "The city council condemned the negligence.\n\n"
+            "Mayor Anne Roux urged calm.\n\n"
+            "The fire service confirmed it."
+        ),
+    )
+    other = Article(
+        id="b",
+        outlet="B",
+        text="Four people died when a bridge collapsed in Lyon on Monday.",
+    )
+    statements = [
+        c.statement for c in summarize_articles([article, other], engine="offline").claims
+    ]
+    assert any("condemned" in s and "negligence" in s for s in statements), statements
+    assert any("Anne Roux urged" in s and "calm" in s for s in statements), statements
+    assert not any("fire service" in s.lower() for s in statements), statements

@@ -32,7 +32,12 @@ from summarize.evidence.figures import Figure, find_figures
 from summarize.evidence.places import Gazetteer
 from summarize.evidence.types import Attribution, EvidenceBundle, Sentence, Span
 from summarize.intervals import SpanIndex
-from summarize.lang.function_words import AUXILIARIES, LOWERABLE_OPENERS
+from summarize.lang.function_words import (
+    AUXILIARIES,
+    FUNCTION_WORDS,
+    LOWERABLE_OPENERS,
+    NAMELESS,
+)
 from summarize.lang.titles import EVIDENCE_NOUNS
 from summarize.lang.verbs import CLAUSE_CUES, DENIAL_CUES, OBJECT_CUES, REPORTING_VERBS
 from summarize.neutrality import find_loaded
@@ -314,7 +319,7 @@ def draft_claims(
                     if draft.denied is None:
                         continue
             elif (
-                words < MIN_CONTENT_WORDS
+                (words < MIN_CONTENT_WORDS and not _named_object(draft, content))
                 or (not draft.clause and draft.cue_lemma not in OBJECT_CUES)
                 or _no_subject(content, draft.direct)
             ):
@@ -333,6 +338,20 @@ def draft_claims(
         _resolve_descriptions(doc_drafts)
         drafts.extend(doc_drafts)
     return drafts
+
+
+def _named_object(draft: DraftClaim, content: str) -> bool:
+    """A short object of an object cue that names a thing ("condemned the attack",
+    "urged calm", "denied wrongdoing") is a whole statement; a pronoun or a bare
+    function word ("confirmed it", "announced this") is not."""
+    if draft.clause or draft.cue_lemma not in OBJECT_CUES:
+        return False
+    words = [w.strip(".,;:'\"\u2019").lower() for w in content.split()]
+    return (
+        bool(words)
+        and all(w not in NAMELESS for w in words)
+        and any(w.isalpha() and w not in FUNCTION_WORDS for w in words)
+    )
 
 
 def _previous_in_sentence(doc_drafts: Sequence[DraftClaim], draft: DraftClaim) -> DraftClaim | None:
