@@ -204,3 +204,25 @@ def test_a_short_named_object_of_an_object_cue_is_a_claim() -> None:
     assert any("condemned" in s and "negligence" in s for s in statements), statements
     assert any("Anne Roux urged" in s and "calm" in s for s in statements), statements
     assert not any("fire service" in s.lower() for s in statements), statements
+
+
+def test_a_group_opening_a_sentence_is_not_written_as_a_name() -> None:
+    """'Top officials said ...' opens a sentence: the capital is the sentence's, so
+    the summary says 'top officials' and its sentence about them is kept, not
+    dropped for naming a speaker 'Top' that no claim has."""
+    texts = {
+        "a": "Drone strike kills family\n\nA drone strike in Kabul killed ten people on Sunday, "
+        "relatives said.\n\nTop officials said three adults were killed in the strike.",
+        "b": "Kabul strike\n\nA drone strike hit a car in Kabul on Sunday, killing ten people, "
+        "relatives said.\n\nIsraeli officials said the strike was a mistake.",
+        "c": "Strike defended\n\nThe Pentagon defended a drone strike in Kabul on Sunday that "
+        "relatives said killed ten people.",
+    }
+    summary = summarize_articles(
+        [Article(id=k, outlet=k.upper(), text=v) for k, v in texts.items()], engine="offline"
+    )
+    names = {c.speaker.name for c in summary.claims}
+    assert "top officials" in names, names
+    assert "Israeli officials" in names, names
+    assert "top officials" in summary.summary
+    assert not [d for d in summary.dropped if d.claim_id is None], summary.dropped

@@ -99,6 +99,24 @@ def _capitalised(token: str) -> bool:
     return token[:1].isupper()
 
 
+def _sentence_case(surface: str, tokens: list[str], country_tokens: set[int]) -> str:
+    """A group named by a qualifier and common nouns is written in lower case: "Top
+    officials said ..." opens a sentence, and its capital is the sentence's, not a
+    name's ("top officials"; "Israeli officials", "State Department officials" keep
+    theirs)."""
+    if (
+        len(tokens) > 1
+        and 0 not in country_tokens
+        and _capitalised(tokens[0])
+        and not tokens[0].isupper()
+        and _norm_token(tokens[0]) in TITLE_QUALIFIERS
+        and not any(_capitalised(t) for t in tokens[1:])
+        and surface.startswith(tokens[0])
+    ):
+        return surface[0].lower() + surface[1:]
+    return surface
+
+
 def parse_speaker(source_name: str, role: str | None, gaz: Gazetteer) -> ParsedSpeaker:
     """Split ``source_name`` (and the extractor's ``role``) into name, role and affiliation."""
     surface = re.sub(r"\s+", " ", fold(source_name)).strip(" ,.:;\"'")
@@ -155,7 +173,7 @@ def parse_speaker(source_name: str, role: str | None, gaz: Gazetteer) -> ParsedS
         role_text = role or (title if title else None)
         key = frozenset(_norm_token(t) for t in person_tokens)
     else:
-        name = surface
+        name = _sentence_case(surface, tokens, country_tokens)
         role_text = role
         key = frozenset(
             _norm_token(t)
@@ -330,10 +348,12 @@ class SpeakerIndex:
         else:
             surfaces = Counter(m.surface for m in members)
             by_surface = {m.surface: m for m in members}
-            name = max(
-                surfaces,
-                key=lambda s: (len(by_surface[s].key), surfaces[s], s == s.title(), -len(s)),
-            )
+            name = by_surface[
+                max(
+                    surfaces,
+                    key=lambda s: (len(by_surface[s].key), surfaces[s], s == s.title(), -len(s)),
+                )
+            ].name
         roles = Counter(m.role for m in members if m.role)
         affs = Counter(m.affiliation for m in members if m.affiliation)
         role = roles.most_common(1)[0][0] if roles else None
