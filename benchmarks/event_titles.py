@@ -42,6 +42,17 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+def _first_sentence(text: str) -> str:
+    """``text`` up to the first period that ends a sentence: not one after a capital
+    ("U.S. While") or a short abbreviation ("Rep. Ilhan Omar")."""
+    for match in re.finditer(r"\.\s+", text):
+        before = text[: match.start()].rsplit(None, 1)[-1] if text[: match.start()].strip() else ""
+        if before[-1:].isupper() or (before[:1].isupper() and len(before) <= 3):
+            continue
+        return text[: match.start()]
+    return text
+
+
 def editor_headlines(targets: Sequence[str]) -> list[str]:
     """Each target's headline: the AllSides ``issue`` it opens with, else its
     text up to the first ". "."""
@@ -56,7 +67,7 @@ def editor_headlines(targets: Sequence[str]) -> list[str]:
     for target in targets:
         key = _key(target[:400])
         match = next((i for i in issues if key.startswith(_key(i))), None)
-        out.append(match or target.split(". ", 1)[0])
+        out.append(match or _first_sentence(target))
     return out
 
 
