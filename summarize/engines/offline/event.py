@@ -90,7 +90,8 @@ def event_title(
     names: Sequence[str] = (),
 ) -> str:
     """A neutral title: the noun phrase the headlines and leads share (see the
-    module doc), else "Reports from <location>", else "Event reported by N articles"."""
+    module doc), else "Reports from <location>" (a place the articles
+    put something at), else "Event reported by N articles"."""
     excluded = {w.lower() for n in names for w in re.findall(r"\w+", n)}
     excluded |= {
         w for p in gaz.places.values() for place in p for w in fold_casefold(place).split()
@@ -117,8 +118,8 @@ def event_title(
         phrase = best[0]
     if phrase:
         return _with_place(phrase[0].upper() + phrase[1:], location, gaz, articles)
-    if location:
-        return f"Reports from {_as_place(location)}"
+    if location and _is_scene(location, articles):
+        return f"Reports from {_as_place(location)}"  # not "Reports from Reddit"
     if not articles:
         return "No article the engine could read"
     return f"Event reported by {len(articles)} articles"
