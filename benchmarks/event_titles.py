@@ -44,10 +44,12 @@ def _key(text: str) -> str:
 
 def _first_sentence(text: str) -> str:
     """``text`` up to the first period that ends a sentence: not one after a capital
-    ("U.S. While") or a short abbreviation ("Rep. Ilhan Omar")."""
+    ("U.S. While") or an abbreviation ("Rep. Ilhan Omar")."""
+    from summarize.lang.abbreviations import ABBREVIATIONS
+
     for match in re.finditer(r"\.\s+", text):
         before = text[: match.start()].rsplit(None, 1)[-1] if text[: match.start()].strip() else ""
-        if before[-1:].isupper() or (before[:1].isupper() and len(before) <= 3):
+        if before[-1:].isupper() or before.lower() in ABBREVIATIONS:
             continue
         return text[: match.start()]
     return text
