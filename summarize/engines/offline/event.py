@@ -337,7 +337,7 @@ def _headline_candidate(
                 used = sum(1 for vocabulary in vocabularies if stems <= vocabulary)
                 order -= 1
                 key = (opened, used, len(words), order)
-                if used >= need and opened >= need and (best is None or key > best):
+                if used >= need and (best is None or key > best):
                     best, chosen = key, text
     return (chosen, best) if chosen is not None and best is not None else None
 
