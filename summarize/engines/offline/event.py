@@ -110,7 +110,7 @@ def event_title(
     opened = {p: sum(1 for o in openings if _stems(p.split()) <= o) for p in candidates}
     candidates.sort(key=lambda p: (-opened[p], -df[p], -total[p]))
     pair = next((p for p in candidates[:PAIRS_CHECKED] if _noun_phrase_in(p, articles)), None)
-    best = _headline_candidate(articles, need, openings)
+    best = headline_phrase(articles, need, openings)
     phrase: str | None = None
     if pair is not None and (best is None or (opened[pair], df[pair]) > best[1][:2]):
         phrase = _as_written(pair, articles)
@@ -293,22 +293,16 @@ def _openings(articles: Sequence[Article]) -> list[set[str]]:
     return [_stems(_content_words(" ".join(_headline_and_lead(a)))) for a in articles]
 
 
-def headline_phrase(articles: Sequence[Article], need: int) -> str | None:
-    """The noun phrase of the headlines and leads that names the event: the one
-    whose content words the most articles' headline-and-lead use, then the most
-    articles' full text (at least ``need``), longer phrases first at equal counts;
-    a phrase's leading modifiers may be dropped ("fresh missile attack" ->
-    "missile attack") and its head may be no abstract noun ("belief",
-    "situation"). None when no phrase is shared."""
-    best = _headline_candidate(articles, need, _openings(articles))
-    return best[0] if best else None
-
-
-def _headline_candidate(
+def headline_phrase(
     articles: Sequence[Article], need: int, openings: Sequence[set[str]]
 ) -> tuple[str, tuple[int, int, int, int]] | None:
-    """:func:`headline_phrase` with its key (articles whose opening uses it,
-    articles that use it, words, order)."""
+    """The noun phrase of the headlines and leads that names the event, with its
+    key: the one whose content words the most articles' ``openings`` (headline
+    and lead) use, then the most articles' full text (at least ``need``), longer
+    phrases first at equal counts. A phrase's leading modifiers may be dropped
+    ("fresh missile attack" -> "missile attack"); its head is a common noun
+    (written in lower case in some body) and no abstract noun ("belief",
+    "situation"). None when no phrase is shared."""
     if len(articles) < 2:
         return None
     vocabularies = [_stems(_content_words(_full_text(a))) for a in articles]
