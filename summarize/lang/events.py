@@ -50,6 +50,15 @@ GENERAL_WORDS: frozenset[str] = word_set(
     stated time times told various week weeks year years
     """
 )
+#: Abstract nouns that name no event as the head of a title ("earnest belief",
+#: "security situation", "joint statement"): states of mind, circumstances,
+#: and words for what was said rather than what happened.
+ABSTRACT_NOUNS: frozenset[str] = word_set(
+    """
+    aspect belief concern fact idea issue kind matter opinion point position question
+    remark situation sort statement thing thought view way
+    """
+)
 #: Words that may stand between a count and the kind it counts ("12 people were
 #: killed", "two kids are among the dead", "40 Azerbaijani civilians injured");
 #: any other word means the number counts something else ("80 days of protests",

@@ -7,12 +7,21 @@
 - **location**: the place named by the most on-event articles, leaving out
   countries (places whose nationality word also occurs: Armenia/Armenian),
   which name the parties rather than the scene.
-- **title**: the word pair most on-event articles share ("missile attack"),
-  with no place, nationality or loaded word in it, plus the location; when no
-  pair is shared, headline consensus: the common-noun phrase of the headlines
-  (or first sentences) whose content words most on-event articles use, plus
-  the location unless the phrase names it. Words keep
-  their letters as written (accents included: "Querétaro")."""
+- **title**: the noun phrase that names the event, chosen among the noun
+  phrases of the headlines and leads (an article's ``title``, else the
+  headline its text opens with, else its first sentence; then the first
+  :data:`LEAD_SENTENCES` sentences) and the word pairs most on-event articles
+  share ("missile attack"): first by how many articles' headline-and-lead
+  use its content words, then by how many articles use them at all (at
+  least half), longer first. A phrase has two to six content words, no time,
+  name, loaded or quoted word, and its head is a common noun that names no
+  role ("judge") or abstract thing ("belief", "situation", "statement").
+  " in <location>" follows when some article puts something at the location
+  ("in Ganja", "near Querétaro", "in the U.S.": not a name the recogniser
+  mistook for a place, "the Delta variant", nor a party or a dateline), and
+  the phrase names no place itself ("Kabul drone strike").
+  Words keep their letters as written (accents included: "Querétaro"), an
+  abbreviation its final period ("U.S.")."""
 
 from __future__ import annotations
 
@@ -29,7 +38,7 @@ from summarize.evidence.nlp import load_nlp
 from summarize.evidence.places import Gazetteer
 from summarize.evidence.sentences import split_sentences
 from summarize.lang.calendar import TIME_WORDS
-from summarize.lang.events import GENERAL_WORDS
+from summarize.lang.events import ABSTRACT_NOUNS, GENERAL_WORDS
 from summarize.lang.function_words import FUNCTION_WORDS
 from summarize.lang.titles import PERSON_TITLES
 from summarize.models import Article
@@ -46,6 +55,8 @@ PAIRS_CHECKED = 10
 MIN_LETTERS = 3
 #: Sentences parsed to see whether a shared pair is a noun phrase.
 PARSES_CHECKED = 3
+#: Sentences after the headline that are the article's lead.
+LEAD_SENTENCES = 2
 # Function words plus words too general to name an event in a title.
 _TITLE_STOP = FUNCTION_WORDS | GENERAL_WORDS
 
@@ -78,36 +89,82 @@ def event_title(
     location: str | None,
     names: Sequence[str] = (),
 ) -> str:
-    """A neutral title from the word pair most articles share."""
+    """A neutral title: the noun phrase the headlines and leads share (see the
+    module doc), else "Reports from <location>" (a place the articles
+    put something at), else "Event reported by N articles"."""
     excluded = {w.lower() for n in names for w in re.findall(r"\w+", n)}
     excluded |= {
         w for p in gaz.places.values() for place in p for w in fold_casefold(place).split()
     }
     excluded |= set(gaz.demonyms) | set(gaz.countries)
+    excluded |= {a for a in gaz.agents if " " not in a}  # names: "Biden fires"
     df: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for article in articles:
-        pairs = _pairs(article.text, excluded)
+        pairs = _pairs(_full_text(article), excluded)
         df.update(dict.fromkeys(pairs, 1))  # first-seen order: ties never depend on hashing
         total.update(pairs)
     need = max(2, (len(articles) + 1) // 2) if len(articles) > 1 else 1
-    candidates = [p for p in df if df[p] >= need and not find_loaded(p)]
-    candidates.sort(key=lambda p: (-df[p], -total[p]))
-    phrase = next((p for p in candidates[:PAIRS_CHECKED] if _noun_phrase_in(p, articles)), None)
+    openings = _openings(articles)
+    candidates = [p for p in df if df[p] >= need and _title_words(p, p.split())]
+    opened = {p: sum(1 for o in openings if _stems(p.split()) <= o) for p in candidates}
+    candidates.sort(key=lambda p: (-opened[p], -df[p], -total[p]))
+    pair = next((p for p in candidates[:PAIRS_CHECKED] if _noun_phrase_in(p, articles)), None)
+    best = headline_phrase(articles, need, openings)
+    phrase: str | None = None
+    if pair is not None and (best is None or (opened[pair], df[pair]) > best[1][:2]):
+        phrase = _as_written(pair, articles)
+    elif best is not None:
+        phrase = best[0]
     if phrase:
-        written = _as_written(phrase, articles)
-        head = written[0].upper() + written[1:]
-        return f"{head} in {location}" if location else head
-    shared = headline_phrase(articles, need)
-    if shared:
-        head = shared[0].upper() + shared[1:]
-        named = location and fold_casefold(location) in fold_casefold(shared)
-        return f"{head} in {location}" if location and not named else head
-    if location:
-        return f"Reports from {location}"
+        return _with_place(phrase[0].upper() + phrase[1:], location, gaz, articles)
+    if location and _is_scene(location, articles):
+        return f"Reports from {_as_place(location)}"  # not "Reports from Reddit"
     if not articles:
         return "No article the engine could read"
     return f"Event reported by {len(articles)} articles"
+
+
+def _as_place(location: str) -> str:
+    """``location`` with the final period of an abbreviation ("U.S" -> "U.S.")."""
+    return location + "." if re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", location) else location
+
+
+#: Prepositions that put what follows at a place ("in Ganja", "near the border").
+_AT_PLACE = r"(?:in|at|near|outside|across|throughout|inside|into)"
+
+
+def _is_scene(location: str, articles: Sequence[Article]) -> bool:
+    """True when some article puts something at ``location`` ("in Ganja", "in
+    eastern Afghanistan", "in the U.S."): a place named only as a party
+    ("Iran's nuclear deal") or in a dateline ("WASHINGTON -") is no scene."""
+    pattern = re.compile(
+        rf"\b{_AT_PLACE}\s+(?:the\s+)?(?!an?\s)(?:[a-z][\w-]*\s+)?{re.escape(location)}(?!\w)",
+        re.IGNORECASE,
+    )
+    return any(pattern.search(fold(_full_text(a))) for a in articles)
+
+
+def _with_place(
+    head: str, location: str | None, gaz: Gazetteer, articles: Sequence[Article]
+) -> str:
+    """``head`` plus " in <location>" when the articles put something at the
+    location, and the phrase names no place of its own ("Kabul drone
+    strike"); a phrase that opens with the location is turned round ("Querétaro
+    bus crash" -> "Bus crash in Querétaro")."""
+    if not location or not _is_scene(location, articles):
+        return head  # "Joint statement in Delta" (the Delta variant), "Border wall in Germany"
+    lead = fold_casefold(location) + " "
+    if fold_casefold(head).startswith(lead) and len(head) > len(lead):
+        rest = head[len(lead) :]  # "Querétaro bus crash" -> "Bus crash in Querétaro"
+        return f"{rest[0].upper()}{rest[1:]} in {_as_place(location)}"
+    places = {fold_casefold(place) for p in gaz.places.values() for place in p}
+    words = set(fold_casefold(head).replace(".", " ").split())
+    if fold_casefold(location) in fold_casefold(head) or any(
+        set(place.replace(".", " ").split()) <= words for place in places
+    ):
+        return head
+    return f"{head} in {_as_place(location)}"
 
 
 def _pair_pattern(pair: str) -> re.Pattern[str]:
@@ -120,7 +177,7 @@ def _as_written(pair: str, articles: Sequence[Article]) -> str:
     not the counting key "several traveller"), lower-cased."""
     pattern = _pair_pattern(pair)
     for article in articles:
-        match = pattern.search(fold(article.text))
+        match = pattern.search(fold(_full_text(article)))
         if match:
             return " ".join(match.group(0).lower().split())
     return pair
@@ -142,30 +199,54 @@ def _noun_phrase_in(pair: str, articles: Sequence[Article]) -> bool:
     if _names_person(second):
         return False  # "federal judge" names who took part, not what happened
     pattern = _pair_pattern(pair)
-    texts = [
-        fold(s.text)
-        for article in articles
-        for s in split_sentences(article)
-        if pattern.search(fold(s.text))
-    ]
+    sentences = [s.text for article in articles for s in split_sentences(article)]
+    sentences += [a.title for a in articles if a.title and _full_text(a) != a.text]
+    texts = [fold(text) for text in sentences if pattern.search(fold(text))]
     for doc in load_nlp().pipe(texts[:PARSES_CHECKED]):
         for match in pattern.finditer(doc.text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None or len(span) < 2 or span[0].like_num:
                 continue
             modifier, head = span[-2], span[-1]
-            if head.tag_ in ("NN", "NNS") and modifier.head == head and modifier.dep_ in _MODIFIERS:
+            if (
+                head.tag_ in ("NN", "NNS")
+                and modifier.head == head
+                and modifier.dep_ in _MODIFIERS
+                and modifier.tag_ not in ("NNP", "NNPS")  # "Biden fires": a name and a verb
+            ):
                 return True
     return False
 
 
-def _headline(article: Article) -> str:
-    """The article's headline, or its first sentence when it has none."""
+def _full_text(article: Article) -> str:
+    """The article's text, after its ``title`` when the text does not open with it."""
+    title = (article.title or "").strip()
+    if title and not article.text.lstrip().startswith(title):
+        return f"{title}\n\n{article.text}"
+    return article.text
+
+
+def _opening(article: Article) -> tuple[str, list[str]]:
+    """The article's headline (its ``title``, else the headline its text opens with,
+    else its first sentence) and the sentences of its body after it."""
     sentences = split_sentences(article)
+    title = (article.title or "").strip()
     end = headline_end(article, sentences)
-    if end:
-        return article.text[:end].strip()
-    return sentences[0].text.strip() if sentences else ""
+    if title and not end:
+        headline = title
+    elif end:
+        headline = article.text[:end].strip()
+    else:
+        headline = sentences[0].text.strip() if sentences else ""
+        end = sentences[0].end if sentences else 0
+    return headline, [s.text.strip() for s in sentences if s.start >= end]
+
+
+def _headline_and_lead(article: Article) -> tuple[str, str]:
+    """The article's headline and its lead: the first :data:`LEAD_SENTENCES`
+    sentences of its body."""
+    headline, body = _opening(article)
+    return headline, " ".join(body[:LEAD_SENTENCES])
 
 
 def _content_words(text: str) -> list[str]:
@@ -203,36 +284,75 @@ def _joined(doc: Doc, left: int, right: int) -> bool:
     return all(doc[i].dep_ in _MODIFIERS for i in range(left + 1, right))
 
 
-def headline_phrase(articles: Sequence[Article], need: int) -> str | None:
-    """The noun phrase of the headlines whose content words most articles use (at
-    least ``need``), longer phrases first at equal count; None when none is shared."""
+def _stems(words: Sequence[str]) -> set[str]:
+    return {_singular(w) for w in words}
+
+
+def _openings(articles: Sequence[Article]) -> list[set[str]]:
+    """Each article's headline-and-lead content words (singular)."""
+    return [_stems(_content_words(" ".join(_headline_and_lead(a)))) for a in articles]
+
+
+def headline_phrase(
+    articles: Sequence[Article], need: int, openings: Sequence[set[str]]
+) -> tuple[str, tuple[int, int, int, int]] | None:
+    """The noun phrase of the headlines and leads that names the event, with its
+    key: the one whose content words the most articles' ``openings`` (headline
+    and lead) use, then the most articles' full text (at least ``need``), longer
+    phrases first at equal counts. A phrase's leading modifiers may be dropped
+    ("fresh missile attack" -> "missile attack"); its head is a common noun
+    (written in lower case in some body) and no abstract noun ("belief",
+    "situation"). None when no phrase is shared."""
     if len(articles) < 2:
         return None
-    vocabularies = [set(_content_words(a.text)) for a in articles]
-    nlp = load_nlp()
-    best: tuple[int, int, int] | None = None
+    vocabularies = [_stems(_content_words(_full_text(a))) for a in articles]
+    # a common noun is written in lower case in some article's body (headlines
+    # in sentence case write "Biden fires Saul" with a verb in lower case too)
+    lower = {w for a in articles for s in _opening(a)[1] for w in _LOWER_RE.findall(fold(s))}
+    docs = list(load_nlp().pipe(text for a in articles for text in _headline_and_lead(a)))
+    best: tuple[int, int, int, int] | None = None
     chosen: str | None = None
     order = 0
-    for doc in nlp.pipe(_headline(a) for a in articles):
+    for doc in docs:
         for tokens in _noun_phrases(doc):
-            if not PHRASE_WORDS[0] <= len(tokens) <= PHRASE_WORDS[1]:
-                continue
-            text = doc[tokens[0].i : tokens[-1].i + 1].text.strip(" '\"\u2018\u2019\u201c\u201d")
-            words = _content_words(text)
-            if (
-                len(set(words)) < 2
-                or set(words) & TIME_WORDS  # "Thursday morning" dates the event
-                or _names_person(words[-1])
-                or find_loaded(text)
-                or any(ch in text for ch in "'\"\u2019\u201d:")
-            ):
-                continue
-            df = sum(1 for vocabulary in vocabularies if all(w in vocabulary for w in words))
-            order -= 1
-            key = (df, len(words), order)
-            if df >= need and (best is None or key > best):
-                best, chosen = key, text
-    return chosen
+            for start in range(len(tokens)):
+                first = tokens[start].i
+                if tokens[start].is_punct or (first and not doc[first - 1].whitespace_):
+                    continue  # "health-care prices" is not cut to "-care prices"
+                text = doc[tokens[start].i : tokens[-1].i + 1].text.strip(_QUOTES)
+                words = _content_words(text)
+                if not _title_words(text, words) or tokens[-1].lower_ not in lower:
+                    continue
+                after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+                if after is not None and after.tag_ in ("NN", "NNS"):
+                    continue  # "top infectious diseases expert": the phrase goes on
+                stems = _stems(words)
+                opened = sum(1 for opening in openings if stems <= opening)
+                used = sum(1 for vocabulary in vocabularies if stems <= vocabulary)
+                order -= 1
+                key = (opened, used, len(words), order)
+                if used >= need and (best is None or key > best):
+                    best, chosen = key, text
+    return (chosen, best) if chosen is not None and best is not None else None
+
+
+_LOWER_RE = re.compile(r"(?<![\w-])[^\W\d_A-Z][\w-]*")
+_QUOTES = " '\"\u2018\u2019\u201c\u201d"
+
+
+def _title_words(text: str, words: Sequence[str]) -> bool:
+    """True when ``text`` (content words ``words``) may name an event: two to six
+    words, none a time word, quoted or loaded, its head no role or abstract noun."""
+    return (
+        PHRASE_WORDS[0] <= len(words) <= PHRASE_WORDS[1]
+        and len(set(words)) == len(words)
+        and not set(words) & TIME_WORDS  # "Thursday morning" dates the event
+        and not _names_person(words[-1])
+        and _singular(words[-1]) not in ABSTRACT_NOUNS
+        and words[-1] not in ABSTRACT_NOUNS
+        and not find_loaded(text)
+        and not any(ch in text for ch in "'\"\u2019\u201d:")
+    )
 
 
 def _singular(word: str) -> str:
