@@ -144,3 +144,31 @@ def test_a_place_the_articles_put_nothing_at_is_no_title_suffix() -> None:
     title = summarize_articles(articles, engine="offline").event.title
     assert title.lower().startswith("trade agreement"), title
     assert "mexico" not in title.lower(), title
+
+
+def test_the_opening_line_does_not_read_a_fallback_title_as_the_events_name() -> None:
+    """Without a phrase naming the event the title is "Reports from <place>" or
+    "Event reported by N articles"; the opening says where the articles report
+    from, or that they report on one event, never "report on the reports from"."""
+    located = summarize_articles(
+        _folder(
+            "Storm update\n\nResidents in Miami, Florida, cleaned up on Monday after heavy rain.",
+            "Weather\n\nIn Florida, officials in Miami said roads reopened on Monday.",
+            "Cleanup\n\nCrews worked in Miami, Florida, on Monday to clear debris.",
+        ),
+        engine="offline",
+    )
+    assert located.event.title == "Reports from Miami", located.event.title
+    assert located.summary.startswith("Three articles report from Miami."), located.summary
+    unnamed = summarize_articles(
+        _folder(
+            "Powell criticizes Trump\n\nColin Powell said he does not believe the president "
+            "can lead the nation.",
+            "Powell says he will vote for Biden\n\nColin Powell said Sunday he will vote for "
+            "Joe Biden in November.",
+            "Powell backs Biden\n\nColin Powell said he would vote for Joe Biden.",
+        ),
+        engine="offline",
+    )
+    assert unnamed.event.title.startswith("Event reported by"), unnamed.event.title
+    assert unnamed.summary.startswith("Three articles report on one event."), unnamed.summary

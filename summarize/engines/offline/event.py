@@ -45,6 +45,11 @@ from summarize.models import Article
 from summarize.neutrality import find_loaded
 from summarize.textnorm import fold, fold_casefold
 
+#: The title's beginning when no phrase names the event, only where it is
+#: reported from, or only how many articles report it.
+REPORTS_FROM = "Reports from "
+UNNAMED = "Event reported by "
+
 #: A word: letters of any script, hyphens inside ("Querétaro", "Ciudad-Juárez").
 _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|-)+")
 #: A headline phrase has this many words at least and at most (determiners aside).
@@ -119,10 +124,22 @@ def event_title(
     if phrase:
         return _with_place(phrase[0].upper() + phrase[1:], location, gaz, articles)
     if location and _is_scene(location, articles):
-        return f"Reports from {_as_place(location)}"  # not "Reports from Reddit"
+        return f"{REPORTS_FROM}{_as_place(location)}"  # not "Reports from Reddit"
     if not articles:
         return "No article the engine could read"
-    return f"Event reported by {len(articles)} articles"
+    return f"{UNNAMED}{len(articles)} articles"
+
+
+def opening_line(title: str, count: str, n: int, when: str) -> str:
+    """The summary's first sentence: how many articles report on the event
+    ("Three articles report on the missile attack in Ganja on 2020-10-17."), or,
+    when no phrase names it, where they report from or only how many report."""
+    verb = "article reports" if n == 1 else "articles report"
+    if title.startswith(REPORTS_FROM):
+        return f"{count} {verb} from {title[len(REPORTS_FROM) :]}{when}."
+    if title.startswith(UNNAMED):
+        return f"{count} {verb} on one event{when}."
+    return f"{count} {verb} on the {title[0].lower()}{title[1:]}{when}."
 
 
 def _as_place(location: str) -> str:

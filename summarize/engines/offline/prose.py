@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from summarize.engines.offline.claims import quoted
 from summarize.engines.offline.disputes import FoundDispute
+from summarize.engines.offline.event import opening_line
 from summarize.engines.offline.lead import LeadSentence
 from summarize.evidence.figures import Figure
 from summarize.lang.events import KIND_WORDS
@@ -177,10 +178,7 @@ def compose_prose(
     n = len(on_event)
     if n:
         count = _NUMBERS.get(n, str(n))
-        parts.append(
-            f"{count} {'article reports' if n == 1 else 'articles report'} on the "
-            f"{title[0].lower()}{title[1:]}{when}."
-        )
+        parts.append(opening_line(title, count, n, when))
     parts.extend(_lead_sentences(lead))
     used: set[str] = set()
     figure_views = [
