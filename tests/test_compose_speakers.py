@@ -68,3 +68,18 @@ def test_bodies_and_descriptions_are_not_people() -> None:
     described = parse_speaker("a top Azerbaijani official", None, gaz)
     assert described.generic and not described.person
     assert described.affiliation == "Azerbaijan"
+
+
+def test_a_time_phrase_closing_the_source_is_not_part_of_the_name() -> None:
+    """'Former Secretary of State Colin Powell on Sunday said ...': the subject's
+    words run up to the cue, and 'on Sunday' is when, not who; names that are
+    also time words ('Donna Summer', 'April Ryan') are kept."""
+    gaz = Gazetteer()
+    powell = parse_speaker("Former Secretary of State Colin Powell on Sunday", None, gaz)
+    assert (powell.name, powell.role) == ("Colin Powell", "Former Secretary of State")
+    assert parse_speaker("Colin Powell Sunday", None, gaz).name == "Colin Powell"
+    assert parse_speaker("Foreign Minister Sergei Lavrov this morning", None, gaz).name == (
+        "Sergei Lavrov"
+    )
+    assert parse_speaker("Donna Summer", None, gaz).name == "Donna Summer"
+    assert parse_speaker("April Ryan", None, gaz).name == "April Ryan"

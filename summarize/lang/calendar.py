@@ -36,3 +36,6 @@ PERIODS: frozenset[str] = word_set(
 )
 #: Every word that names a time, never a speaker ("Tuesday said" is a parse error).
 TIME_WORDS: frozenset[str] = frozenset(WEEKDAYS) | frozenset(MONTHS) | RELATIVE_DAYS | PERIODS
+#: Words that lead a time phrase after a name ("Colin Powell on Sunday said",
+#: "the minister late Tuesday said"): with a time word, no part of the name.
+TIME_LEADERS: frozenset[str] = word_set("on this last early late earlier later during")

@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from summarize.evidence.places import Gazetteer
-from summarize.lang.calendar import TIME_WORDS
+from summarize.lang.calendar import RELATIVE_DAYS, TIME_LEADERS, TIME_WORDS, WEEKDAYS
 from summarize.lang.function_words import ARTICLES, NAMELESS
 from summarize.lang.titles import (
     BEFORE_NO_NAME,
@@ -43,6 +43,16 @@ _DETERMINERS = tuple(f"{article} " for article in ARTICLES)
 #: Words left out when two bodies' names are compared.
 _ORG_STOP: frozenset[str] = NAME_JOINERS | frozenset(ARTICLES) | {"'s"}
 _TOKEN_RE = re.compile(r"[\w][\w.'\u2019-]*")
+#: A time phrase closing a source ("Colin Powell on Sunday" in "Colin Powell on
+#: Sunday said ..."): when the subject's words run up to the cue, it is not the name.
+#: A day may stand alone ("Powell Sunday said"); a month or a part of a day needs
+#: its leading word ("last week"), as "Donna Summer" or "April Ryan" are names.
+_TRAILING_TIME_RE = re.compile(
+    r"(?:\s+(?:" + "|".join(sorted(TIME_LEADERS)) + r")"
+    r"(?:\s+(?:" + "|".join(sorted(TIME_WORDS)) + r"))+"
+    r"|(?:\s+(?:" + "|".join(sorted(WEEKDAYS + tuple(RELATIVE_DAYS))) + r"))+)$",
+    re.IGNORECASE,
+)
 _POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 
 
@@ -120,6 +130,7 @@ def _sentence_case(surface: str, tokens: list[str], country_tokens: set[int]) ->
 def parse_speaker(source_name: str, role: str | None, gaz: Gazetteer) -> ParsedSpeaker:
     """Split ``source_name`` (and the extractor's ``role``) into name, role and affiliation."""
     surface = re.sub(r"\s+", " ", fold(source_name)).strip(" ,.:;\"'")
+    surface = _TRAILING_TIME_RE.sub("", surface).strip(" ,") or surface
     lowered = surface.lower()
     indefinite = lowered.startswith(("a ", "an "))
     for det in _DETERMINERS:
