@@ -38,4 +38,4 @@ PERIODS: frozenset[str] = word_set(
 TIME_WORDS: frozenset[str] = frozenset(WEEKDAYS) | frozenset(MONTHS) | RELATIVE_DAYS | PERIODS
 #: Words that lead a time phrase after a name ("Colin Powell on Sunday said",
 #: "the minister late Tuesday said"): with a time word, no part of the name.
-TIME_LEADERS: frozenset[str] = word_set("during early earlier last late later on this")
+TIME_LEADERS: frozenset[str] = word_set("during earlier early last late later on this")
