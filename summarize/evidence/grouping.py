@@ -75,7 +75,9 @@ class EventGroup:
     """Content words its articles share that the rest of the folder does not use."""
 
 
-def _vectors(bags: Sequence[Counter[str]], idf: bool = True) -> list[dict[str, float]]:
+def word_vectors(bags: Sequence[Counter[str]], idf: bool = True) -> list[dict[str, float]]:
+    """Unit vectors of log word counts (1 + ln c), weighted by the folder's smoothed
+    IDF when ``idf``: their dot product is the cosine of two articles' wording."""
     k = IDF_SMOOTHING
     n = len(bags)
     df: Counter[str] = Counter()
@@ -92,7 +94,8 @@ def _vectors(bags: Sequence[Counter[str]], idf: bool = True) -> list[dict[str, f
     return vectors
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """The dot product of two :func:`word_vectors`."""
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b.get(w, 0.0) for w, v in a.items())
@@ -103,11 +106,11 @@ def similarities(
 ) -> list[list[float]]:
     """Pairwise article similarity (symmetric, 1.0 on the diagonal)."""
     n = len(words)
-    wv = _vectors(words, idf)
+    wv = word_vectors(words, idf)
     sim = [[1.0] * n for _ in range(n)]
     for i in range(n):
         for j in range(i + 1, n):
-            s = _cosine(wv[i], wv[j])
+            s = cosine(wv[i], wv[j])
             s += min(FIGURE_BONUS_MAX, FIGURE_BONUS * len(figures[i] & figures[j]))
             sim[i][j] = sim[j][i] = s
     return sim

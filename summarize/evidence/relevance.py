@@ -20,14 +20,13 @@ nothing is flagged."""
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
 from summarize.evidence.features import DocumentFeatures
-from summarize.evidence.grouping import EventGroup, group_events
+from summarize.evidence.grouping import EventGroup, cosine, group_events, word_vectors
 
 MIN_ARTICLES = 3
 FIGURE_SHARE_MAX = 0.25
@@ -45,21 +44,6 @@ class Relevance:
     signals: list[str] = field(default_factory=list)
     similarity: float = 0.0
     figure_share: float | None = None
-
-
-def _vectors(features: Sequence[DocumentFeatures]) -> list[dict[str, float]]:
-    vectors: list[dict[str, float]] = []
-    for f in features:
-        vec = {w: 1 + math.log(c) for w, c in f.words.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({w: v / norm for w, v in vec.items()})
-    return vectors
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
 def _figure_share(f: DocumentFeatures, others: Sequence[DocumentFeatures]) -> float | None:
@@ -115,9 +99,9 @@ def _judge_incident(features: Sequence[DocumentFeatures]) -> list[Relevance]:
     """The single-incident signals (figures, wording, date) for one event group."""
     if len(features) < MIN_ARTICLES:
         return [Relevance(f.document, True) for f in features]
-    vectors = _vectors(features)
+    vectors = word_vectors([f.words for f in features], idf=False)
     n = len(features)
-    best = [max(_cosine(vectors[i], vectors[j]) for j in range(n) if j != i) for i in range(n)]
+    best = [max(cosine(vectors[i], vectors[j]) for j in range(n) if j != i) for i in range(n)]
     shares = [_figure_share(f, [o for o in features if o is not f]) for f in features]
     out: list[Relevance] = []
     for i, f in enumerate(features):
