@@ -20,29 +20,20 @@ with every junk speaker and every GPE speaker and the sentence each came from.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import cast
+
+from neus import DATA, load_clusters
 
 from summarize import summarize_articles
 from summarize.evidence.nlp import load_ner
 from summarize.lang.titles import GENERIC_SPEAKER_WORDS, ORG_WORDS, PERSON_TITLES
 from summarize.models import Article
 
-
-def _data_dir() -> Path:
-    for parent in Path(__file__).resolve().parents:
-        candidate = parent / "shared" / "data" / "neus-test"
-        if candidate.is_dir():
-            return candidate
-    return Path("/work/shared/data/neus-test")
-
-
-DATA = _data_dir()
 #: Single words that name a speaker: titles ("President"), bodies named by one word
 #: ("Congress", "Police"). A body's head word that needs its name ("Bureau",
 #: "Department", "Campaign") is not here: alone it is the fragment of a name.
@@ -138,10 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (DATA / "clusters").is_dir():
         print(f"skipped: {DATA} not found", file=sys.stderr)
         return 0
-    files = sorted((DATA / "clusters").glob("test_*.json"), key=lambda p: int(p.stem.split("_")[1]))
     clusters = [
-        (int(p.stem.split("_")[1]), [str(s) for s in json.loads(p.read_text("utf-8"))["source"]])
-        for p in files
+        (n, [str(s) for s in cast("list[object]", cluster["source"])])
+        for n, cluster in enumerate(load_clusters())
     ]
     halves = {
         "tuned": [c for c in clusters if c[0] < args.split],
