@@ -226,3 +226,22 @@ def test_a_group_opening_a_sentence_is_not_written_as_a_name() -> None:
     assert "Israeli officials" in names, names
     assert "top officials" in summary.summary
     assert not [d for d in summary.dropped if d.claim_id is None], summary.dropped
+
+
+def test_a_medium_that_names_no_one_is_not_a_speaker() -> None:
+    """'..., according to an interview aired Sunday': the interview is where the
+    words were said, not who said them, so it is no claim's speaker."""
+    texts = {
+        "a": "Powell criticizes Trump\n\nFormer Secretary of State Colin Powell said he does "
+        "not believe the president can lead the nation.",
+        "b": "Powell says he will vote for Biden\n\nColin Powell said Sunday he will vote for "
+        "Joe Biden in November.",
+        "c": "Powell backs Biden\n\nFormer Secretary of State Colin Powell said he would vote "
+        "for Joe Biden, according to an interview aired Sunday.",
+    }
+    claims = summarize_articles(
+        [Article(id=k, outlet=k.upper(), text=v) for k, v in texts.items()], engine="offline"
+    ).claims
+    speakers = {c.speaker.name for c in claims}
+    assert not [s for s in speakers if "interview" in s.lower()], speakers
+    assert speakers == {"Colin Powell"}, speakers

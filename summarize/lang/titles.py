@@ -93,6 +93,14 @@ ROLE_SYNONYMS: dict[str, str] = {
     "spokesmen": "spokesperson",
     "spokespeople": "spokesperson",
 }
+#: Things said or published through, not speakers: "a statement from X" is X's
+#: words; "according to an interview aired Sunday" names no one.
+MEDIUM_NOUNS: frozenset[str] = word_set(
+    """
+    announcement briefing email interview letter memo message post release speech
+    statement tweet video
+    """
+)
 #: Source heads that name evidence, not a speaker: "according to preliminary reports".
 EVIDENCE_NOUNS: frozenset[str] = word_set(
     """

@@ -32,13 +32,14 @@ from summarize.evidence.figures import Figure, find_figures
 from summarize.evidence.places import Gazetteer
 from summarize.evidence.types import Attribution, EvidenceBundle, Sentence, Span
 from summarize.intervals import SpanIndex
+from summarize.lang.calendar import TIME_WORDS
 from summarize.lang.function_words import (
     AUXILIARIES,
     FUNCTION_WORDS,
     LOWERABLE_OPENERS,
     NAMELESS,
 )
-from summarize.lang.titles import EVIDENCE_NOUNS
+from summarize.lang.titles import EVIDENCE_NOUNS, MEDIUM_NOUNS
 from summarize.lang.verbs import CLAUSE_CUES, DENIAL_CUES, OBJECT_CUES, REPORTING_VERBS
 from summarize.neutrality import find_loaded
 from summarize.textnorm import fold
@@ -193,11 +194,13 @@ def _excerpt(
 
 def _nested(atts: Sequence[Attribution]) -> list[bool]:
     """For each relation, whether it sits inside another relation's content (a quote
-    within a quote). (The others are looked up among those whose content lies near
-    its cue, not by a pass over all of them.)"""
+    within a quote), other than a nameless medium's (:func:`_nameless_medium`).
+    (The others are looked up among those whose content lies near its cue, not by a
+    pass over all of them.)"""
     index = SpanIndex()
     for n, other in enumerate(atts):
-        index.add(n, [(other.content.start, other.content.end)])
+        if not _nameless_medium(other):
+            index.add(n, [(other.content.start, other.content.end)])
     out = []
     for att in atts:
         start = att.cue.start  # a content holding the cue covers this or the previous character
@@ -243,12 +246,28 @@ def _is_speaker(att: Attribution, parsed: ParsedSpeaker) -> bool:
     return bool(words) and words[-1] not in EVIDENCE_NOUNS and len(words) <= 10
 
 
+_MEDIUM_WORDS = "|".join(sorted(MEDIUM_NOUNS | {"report"}))
 _MEDIUM_RE = re.compile(
-    r"^(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|report|letter|tweet|post|interview|"
-    r"release|memo|email|message|video|speech|briefing|announcement)s?\s+"
+    r"^(?:a|an|the)\s+(?:[\w-]+\s+)?(?:" + _MEDIUM_WORDS + r")s?\s+"
     r"(?:from|by|of|issued\s+by)\s+(\S.*)$",
     re.IGNORECASE,
 )
+#: A medium that names no one: "an interview aired Sunday", "a statement released
+#: Monday", "the video posted online".
+_NAMELESS_MEDIUM_RE = re.compile(
+    r"^(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:"
+    + _MEDIUM_WORDS
+    + r")s?\b(?:[^A-Z]|"
+    + "|".join(w.capitalize() for w in sorted(TIME_WORDS))
+    + r")*$"
+)
+
+
+def _nameless_medium(att: Attribution) -> bool:
+    """The source is a statement, interview or the like that names no speaker: it
+    tells where the words were said, and a relation inside its content ("according
+    to an interview aired Sunday, Colin Powell said ...") says who said them."""
+    return bool(_NAMELESS_MEDIUM_RE.match(fold(att.source_name).strip()))
 
 
 def _behind_medium(source_name: str) -> str:
@@ -285,7 +304,12 @@ def draft_claims(
         headline = headline_end(article, sentences)
         nested = _nested(atts)
         for att, inner in zip(atts, nested, strict=True):
-            if att.cue.start < headline or inner or _hedged(att, article.text):
+            if (
+                att.cue.start < headline
+                or inner
+                or _hedged(att, article.text)
+                or _nameless_medium(att)
+            ):
                 continue
             name, role = _split_appositive(_behind_medium(att.source_name), att.role)
             parsed = parse_speaker(name, role, gaz)
