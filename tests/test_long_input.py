@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.evidence import nlp
+from summarize.evidence import nlp, places
 from summarize.evidence.attribution import extract_attributions
-from summarize.models import Article
+from summarize.models import Article, SummaryBody
+from summarize.verify import check as verify_check
 
 PARAGRAPHS = [
     f"Officials in district {n} said on Monday that the river had risen by {n} metres. "
@@ -116,3 +120,59 @@ def test_a_long_run_reports_its_stages_on_stderr_and_a_short_one_does_not(
     result = _run(short_folder)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == ["summarize: 1 article, engine offline"]
+
+
+# -- the places pass beside the parse, the verifier once per run ------------------------
+def test_places_found_in_a_forked_process_are_the_places_found_in_this_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    articles = [Article(id="flood", text=_long_article(3_000))]
+    assert places.places_in_background(articles) is None  # short: found when first needed
+    monkeypatch.setattr(nlp, "CHUNK_CHARS", 400)
+    pending = places.places_in_background(articles)
+    assert pending is not None
+    here = places.build_gazetteer(articles)
+    assert here.agents and here.places["flood"]  # the comparison below is not of empties
+    assert pending.result() == here
+
+
+def test_places_are_found_here_when_the_forked_process_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    articles = [Article(id="flood", text=_long_article(3_000))]
+    here = places.build_gazetteer(articles)
+    parent = os.getpid()
+    build = places.build_gazetteer
+
+    def fails_in_child(found: list[Article]) -> places.Gazetteer:
+        if os.getpid() != parent:
+            raise RuntimeError("the entity pass failed")
+        return build(found)
+
+    monkeypatch.setattr(nlp, "CHUNK_CHARS", 400)
+    monkeypatch.setattr(places, "build_gazetteer", fails_in_child)
+    pending = places.places_in_background(articles)
+    assert pending is not None
+    assert pending.result() == here
+
+
+def test_a_run_checks_the_record_it_writes_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, examples_dir: Path
+) -> None:
+    """``run`` verifies the record before returning it; its closing warnings and the
+    Markdown page's verifier section reuse that report instead of checking again."""
+    checked: Counter[str] = Counter()  # summary JSON -> checks of its prose (one a check)
+    check_prose = verify_check.check_prose
+
+    def counting(summary: SummaryBody, *args: Any) -> int:
+        checked[summary.model_dump_json()] += 1
+        return check_prose(summary, *args)
+
+    monkeypatch.setattr(verify_check, "check_prose", counting)
+    out = tmp_path / "ganja.md"
+    env = {"OPENAI_API_KEY": None, "OPENAI_BASE_URL": None, "SUMMARIZE_MODEL": None}
+    args = ["run", str(examples_dir), "--engine", "offline", "-f", "markdown", "-o", str(out)]
+    result = CliRunner().invoke(app, args, env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "## " in out.read_text(encoding="utf-8")
+    assert checked and max(checked.values()) == 1
