@@ -107,8 +107,7 @@ async def asummarize_articles(
         chosen = engine
     else:
         chosen = make_engine(_settings(engine, model, settings, overrides), client=client)
-    bundle = build_bundle(articles, places=chosen.name == "offline")
-    return await compose_verified(chosen, bundle)
+    return await compose_verified(chosen, build_bundle(articles))
 
 
 async def compose_verified(engine: Engine, bundle: EvidenceBundle) -> EventSummary:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.evidence import nlp, places
+from summarize.evidence import nlp
 from summarize.evidence.attribution import extract_attributions
 from summarize.models import Article, SummaryBody
 from summarize.verify import check as verify_check
@@ -122,40 +121,7 @@ def test_a_long_run_reports_its_stages_on_stderr_and_a_short_one_does_not(
     assert result.stderr.splitlines() == ["summarize: 1 article, engine offline"]
 
 
-# -- the places pass beside the parse, the verifier once per run ------------------------
-def test_places_found_in_a_forked_process_are_the_places_found_in_this_one(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    articles = [Article(id="flood", text=_long_article(3_000))]
-    assert places.places_in_background(articles) is None  # short: found when first needed
-    monkeypatch.setattr(nlp, "CHUNK_CHARS", 400)
-    pending = places.places_in_background(articles)
-    assert pending is not None
-    here = places.build_gazetteer(articles)
-    assert here.agents and here.places["flood"]  # the comparison below is not of empties
-    assert pending.result() == here
-
-
-def test_places_are_found_here_when_the_forked_process_fails(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    articles = [Article(id="flood", text=_long_article(3_000))]
-    here = places.build_gazetteer(articles)
-    parent = os.getpid()
-    build = places.build_gazetteer
-
-    def fails_in_child(found: list[Article]) -> places.Gazetteer:
-        if os.getpid() != parent:
-            raise RuntimeError("the entity pass failed")
-        return build(found)
-
-    monkeypatch.setattr(nlp, "CHUNK_CHARS", 400)
-    monkeypatch.setattr(places, "build_gazetteer", fails_in_child)
-    pending = places.places_in_background(articles)
-    assert pending is not None
-    assert pending.result() == here
-
-
+# -- the verifier once per run -----------------------------------------------------------
 def test_a_run_checks_the_record_it_writes_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, examples_dir: Path
 ) -> None:

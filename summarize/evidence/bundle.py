@@ -16,19 +16,13 @@ from summarize.evidence.types import Attribution, EvidenceBundle
 from summarize.models import Article
 
 
-def build_bundle(
-    articles: Sequence[Article], *, processes: int = 1, places: bool = False
-) -> EvidenceBundle:
+def build_bundle(articles: Sequence[Article], *, processes: int = 1) -> EvidenceBundle:
     """Sentences (ids ``d<k>.s<n>``), attribution relations (``d<k>.a<n>``),
     cross-article duplicate passages, report dates, figures, event groups and
     relevance per document. Places (an entity-recogniser pass) are computed on first use by
     :meth:`EvidenceBundle.gazetteer`. ``processes > 1`` parses in that many
-    processes; the bundle is the same whatever the number. ``places`` (for an engine
-    that reads the gazetteer) starts that pass now, beside the rest, when an article is
-    long (:meth:`EvidenceBundle.find_places_now`)."""
+    processes; the bundle is the same whatever the number."""
     bundle = EvidenceBundle(articles=list(articles))
-    if places:
-        bundle.find_places_now()
     for k, article in enumerate(articles, start=1):
         bundle.sentences.extend(split_sentences(article, k))
     for k, relations in enumerate(extract_many(articles, n_process=processes), start=1):

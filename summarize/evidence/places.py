@@ -7,18 +7,13 @@ for where the event happened."""
 
 from __future__ import annotations
 
-import logging
-import multiprocessing as mp
 import re
-import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
 
-from summarize.evidence.nlp import is_long, load_ner, parse_texts
+from summarize.evidence.nlp import load_ner, parse_texts
 from summarize.models import Article
-from summarize.progress import log as progress_log
 
 _LEAD_CHARS = 400
 _AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -112,77 +107,3 @@ def build_gazetteer(articles: Sequence[Article]) -> Gazetteer:
             gaz.demonyms[adjective.lower()] = match
             gaz.countries[match.lower()] = match
     return gaz
-
-
-class PlacesInBackground:
-    """:func:`build_gazetteer` of ``articles`` run in a forked process while this one
-    goes on (a long text's entity pass then overlaps the attribution rules, which run
-    in one process); :meth:`result` waits for it. The child runs the pass in itself
-    alone (it is a daemon, so :mod:`summarize.evidence.nlp` starts no workers) and
-    sends its progress lines (logged here, by a thread, as they come) and then the
-    gazetteer; should it fail, :meth:`result` runs the pass here, so the gazetteer is
-    the same either way."""
-
-    def __init__(self, articles: Sequence[Article]) -> None:
-        self._articles = list(articles)
-        self._found: object = None
-        ctx = mp.get_context("fork")
-        self._receive, send = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(
-            target=_send_gazetteer, args=(self._articles, send), daemon=True
-        )
-        self._process.start()
-        send.close()
-        self._listener = threading.Thread(target=self._listen, daemon=True)
-        self._listener.start()
-
-    def _listen(self) -> None:
-        while True:
-            try:
-                message = self._receive.recv()
-            except EOFError:  # the child died before it sent the gazetteer
-                return
-            if not isinstance(message, str):
-                self._found = message
-                return
-            progress_log.info("%s", message)
-
-    def result(self) -> Gazetteer:
-        self._listener.join()
-        self._receive.close()
-        self._process.join()
-        found = self._found
-        return found if isinstance(found, Gazetteer) else build_gazetteer(self._articles)
-
-
-class _SendLines(logging.Handler):
-    def __init__(self, send: Connection) -> None:
-        super().__init__()
-        self.send = send
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.send.send(record.getMessage())
-
-
-def _send_gazetteer(articles: list[Article], send: Connection) -> None:
-    progress_log.handlers = [_SendLines(send)]  # this process's copy: the parent logs them
-    progress_log.propagate = False
-    try:
-        found: Gazetteer | None = build_gazetteer(articles)
-    except Exception:  # the parent runs the pass itself (and raises what it raises)
-        found = None
-    send.send(found)
-    send.close()
-
-
-def places_in_background(articles: Sequence[Article]) -> PlacesInBackground | None:
-    """A :class:`PlacesInBackground` pass when one of ``articles`` is long (see
-    :func:`~summarize.evidence.nlp.is_long`) and this process may fork one, else None
-    (the pass then runs when the gazetteer is first needed)."""
-    if (
-        not is_long(a.text for a in articles)
-        or "fork" not in mp.get_all_start_methods()
-        or mp.current_process().daemon
-    ):
-        return None
-    return PlacesInBackground(articles)

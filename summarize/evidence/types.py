@@ -13,7 +13,7 @@ from summarize.evidence.relevance import Relevance
 from summarize.models import Article
 
 if TYPE_CHECKING:
-    from summarize.evidence.places import Gazetteer, PlacesInBackground
+    from summarize.evidence.places import Gazetteer
 
 
 class Span(BaseModel):
@@ -107,7 +107,6 @@ class EvidenceBundle(BaseModel):
         description="The articles grouped by the event they report, the event first.",
     )
     _gazetteer: Gazetteer | None = PrivateAttr(default=None)
-    _places: PlacesInBackground | None = PrivateAttr(default=None)
 
     def article(self, doc_id: str) -> Article:
         for a in self.articles:
@@ -127,18 +126,5 @@ class EvidenceBundle(BaseModel):
         if self._gazetteer is None:
             from summarize.evidence.places import build_gazetteer
 
-            if self._places is not None:
-                self._gazetteer = self._places.result()
-                self._places = None
-            else:
-                self._gazetteer = build_gazetteer(self.articles)
+            self._gazetteer = build_gazetteer(self.articles)
         return self._gazetteer
-
-    def find_places_now(self) -> None:
-        """Start the entity pass of :meth:`gazetteer` in a forked process when an
-        article is long (see :func:`~summarize.evidence.places.places_in_background`),
-        so it runs while the rest of the bundle is built."""
-        if self._gazetteer is None and self._places is None:
-            from summarize.evidence.places import places_in_background
-
-            self._places = places_in_background(self.articles)
