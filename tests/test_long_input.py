@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import Result
@@ -12,7 +14,8 @@ from typer.testing import CliRunner
 from summarize.cli import app
 from summarize.evidence import nlp
 from summarize.evidence.attribution import extract_attributions
-from summarize.models import Article
+from summarize.models import Article, SummaryBody
+from summarize.verify import check as verify_check
 
 PARAGRAPHS = [
     f"Officials in district {n} said on Monday that the river had risen by {n} metres. "
@@ -116,3 +119,26 @@ def test_a_long_run_reports_its_stages_on_stderr_and_a_short_one_does_not(
     result = _run(short_folder)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == ["summarize: 1 article, engine offline"]
+
+
+# -- the verifier once per run -----------------------------------------------------------
+def test_a_run_checks_the_record_it_writes_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, examples_dir: Path
+) -> None:
+    """``run`` verifies the record before returning it; its closing warnings and the
+    Markdown page's verifier section reuse that report instead of checking again."""
+    checked: Counter[str] = Counter()  # summary JSON -> checks of its prose (one a check)
+    check_prose = verify_check.check_prose
+
+    def counting(summary: SummaryBody, *args: Any) -> int:
+        checked[summary.model_dump_json()] += 1
+        return check_prose(summary, *args)
+
+    monkeypatch.setattr(verify_check, "check_prose", counting)
+    out = tmp_path / "ganja.md"
+    env = {"OPENAI_API_KEY": None, "OPENAI_BASE_URL": None, "SUMMARIZE_MODEL": None}
+    args = ["run", str(examples_dir), "--engine", "offline", "-f", "markdown", "-o", str(out)]
+    result = CliRunner().invoke(app, args, env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "## " in out.read_text(encoding="utf-8")
+    assert checked and max(checked.values()) == 1

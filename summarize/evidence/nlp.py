@@ -57,15 +57,25 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("summarize_drop_tensor")
+def drop_tensor(doc: Doc) -> Doc:
+    """The parse without the embedding layer's output (``doc.tensor``, about 400 bytes
+    a token): no rule reads it, and a long text's pieces, parsed in worker processes,
+    are then sent back to this one without it."""
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
+
+
 @lru_cache(maxsize=2)
-def _load(exclude: tuple[str, ...], paragraph_breaks: bool) -> Language:
+def _load(exclude: tuple[str, ...], parsing: bool) -> Language:
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name, exclude=list(exclude))
         except OSError:
             continue
-        if paragraph_breaks:
+        if parsing:  # the attribution parse: paragraph breaks in, embeddings out
             nlp.add_pipe("summarize_paragraph_breaks", first=True)
+            nlp.add_pipe("summarize_drop_tensor", last=True)
         return nlp
     raise NlpModelMissingError(MODEL_NAMES, INSTALL_HINT)
 
@@ -165,7 +175,6 @@ def _parse_long(nlp: Language, text: str, label: str) -> Doc:
     docs: list[Doc] = []
     parsed = nlp.pipe(parts, batch_size=PIECES_PER_BATCH, n_process=_processes(len(parts)))
     for doc in parsed:
-        doc.tensor = numpy.zeros((0,), dtype="float32")  # no rule reads it: free it now
         docs.append(doc)
         if len(docs) % PIECES_PER_BATCH == 0 or len(docs) == len(parts):
             steps.done(len(docs))

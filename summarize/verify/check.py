@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -15,6 +17,14 @@ from summarize.verify.report import CheckIssue, CheckReport
 from summarize.verify.sources import Sources
 from summarize.verify.speakers import check_speaker
 from summarize.verify.statements import check_denial, check_statement
+
+#: The last check done: its summary (class and JSON), articles and loaded terms, and
+#: its report. A run checks the record it returns more than once (before returning
+#: it, for its closing warnings, when rendering it as HTML or Markdown); a check of
+#: an equal summary against the same articles gives the report again without redoing
+#: the work (seconds on a long article).
+_last: tuple[tuple[Any, ...], CheckReport] | None = None
+_last_lock = threading.Lock()
 
 
 def check_summary(
@@ -36,7 +46,28 @@ def check_summary(
 
     ``bundle`` (the evidence stage's output for these articles) is used for
     sentences and attribution relations when given; otherwise they are
-    computed for the cited documents when first needed."""
+    computed for the cited documents when first needed (the report is the same).
+
+    A check of a summary equal to the one checked last (same class and JSON), against
+    the same articles and loaded terms, returns a copy of that report."""
+    global _last
+    terms = tuple(loaded_terms)
+    key = (type(summary), summary.model_dump_json(), tuple(articles), terms)
+    with _last_lock:
+        if _last is not None and _last[0] == key:
+            return copy.deepcopy(_last[1])
+    report = _check(summary, articles, terms, bundle)
+    with _last_lock:
+        _last = (key, copy.deepcopy(report))
+    return report
+
+
+def _check(
+    summary: SummaryBody,
+    articles: Sequence[Article],
+    loaded_terms: Iterable[str],
+    bundle: EvidenceBundle | None,
+) -> CheckReport:
     sources = Sources(articles, bundle)
     texts = sources.texts
     by_id = {a.id: a for a in articles}

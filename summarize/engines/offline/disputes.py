@@ -388,10 +388,10 @@ def _negated(text: str) -> bool:
     return bool(set(re.findall(r"[a-z]+", folded)) & NEGATION_WORDS) or "n't" in folded
 
 
-def _same_source(a: str, b: str) -> bool:
-    """Speaker names sharing a name word ("Tucker Carlson" / "the Tucker Carlson
-    Tonight host") may be one source told two ways."""
-    return bool(_concepts(a) & _concepts(b))
+def _source_words(name: str) -> set[str]:
+    """The words of a speaker name that make it one source with another name sharing
+    one ("Tucker Carlson" / "the Tucker Carlson Tonight host": one source told two ways)."""
+    return _concepts(name)
 
 
 def opposed_disputes(
@@ -404,24 +404,27 @@ def opposed_disputes(
     """A negated statement and the claims of other sides that assert it: the same
     proposition said both ways. Denials and figures have their own rules."""
     plain = [n for n, c in enumerate(claims) if not c.denial and not c.representative.figures]
+    # what the pair test below reads of each claim, found once (not once per pair)
+    affiliation = {m: affiliation_of(claims[m].speaker) for m in plain}
+    name_words = {m: _source_words(name_of(claims[m].speaker)) for m in plain}
+    asserting = [m for m in plain if not _negates(claims[m].representative.content)]
+    concepts = {m: _concepts(claims[m].representative.content) for m in asserting}
     out: list[FoundDispute] = []
     for n in plain:
         negative = claims[n]
         if not _negated(negative.representative.content):
             continue
         words_n = _concepts(negative.representative.content) - NEGATION_WORDS
-        aff_n = affiliation_of(negative.speaker)
+        aff_n = affiliation[n]
         scored: list[tuple[float, int]] = []
-        for m in plain:
+        for m in asserting:
             other = claims[m]
-            aff_m = affiliation_of(other.speaker)
+            aff_m = affiliation[m]
             if other.speaker == negative.speaker or (aff_n and aff_n == aff_m):
                 continue
-            if _same_source(name_of(negative.speaker), name_of(other.speaker)):
+            if name_words[n] & name_words[m]:
                 continue
-            if _negates(other.representative.content):
-                continue
-            words_m = _concepts(other.representative.content)
+            words_m = concepts[m]
             shared = words_n & words_m
             smaller = min(len(words_n), len(words_m))
             if len(shared) >= 3 and smaller and len(shared) / smaller >= 0.5:

@@ -10,6 +10,7 @@ place -> the summary paragraph."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Sequence
 
@@ -102,10 +103,12 @@ def compose_checked(bundle: EvidenceBundle) -> tuple[SummaryBody, list[DroppedIt
     ids = [f"c{n}" for n in range(1, len(merged) + 1)]
     claims = [_claim(cid, m, speakers) for cid, m in zip(ids, merged, strict=True)]
 
+    @functools.cache  # the speakers are settled: each is read many times below
     def name_of(speaker: int) -> str:
         name, _, _ = speakers.display(speaker)
         return speaker_phrase(name, speakers.is_person(speaker), capital=False)
 
+    @functools.cache
     def affiliation_of(speaker: int) -> str | None:
         return speakers.display(speaker)[2]
 

@@ -3,6 +3,7 @@ colon that a cue verb governs."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -186,9 +187,11 @@ def colon_quote(
     if not rest.lstrip().startswith(":"):
         return None
     colon = after + rest.index(":")
-    for q_start, q_end in quotes:
-        if q_start > colon and not text[colon + 1 : q_start].strip():
-            return q_start, q_end
+    # the first quotation after the colon (quotes are in text order; any later one
+    # has that one's marks between it and the colon)
+    k = bisect.bisect_left(quotes, (colon + 1,))
+    if k < len(quotes) and not text[colon + 1 : quotes[k][0]].strip():
+        return quotes[k]
     block = _BLOCK_AFTER_COLON_RE.match(text, colon + 1)
     if block is not None:  # "Limbaugh added:" and a block quotation as the next paragraph
         return block.span(1)

@@ -41,10 +41,15 @@ def within(tok: Token, root: Token) -> bool:
 def widen_to_quotes(
     span: tuple[int, int], quotes: Sequence[tuple[int, int]], cue: tuple[int, int]
 ) -> tuple[int, int]:
-    """``span`` widened to every quotation it overlaps, except one holding the cue."""
+    """``span`` widened to every quotation it overlaps, except one holding the cue.
+
+    ``quotes`` are in text order and apart (:func:`~summarize.evidence.quotes.quote_regions`):
+    those that can overlap are found by binary search, not by a pass over all of them."""
     start, end = span
-    for q_start, q_end in quotes:
-        if q_start < end and start < q_end and not q_start <= cue[0] < q_end:
+    for q_start, q_end in quotes[bisect.bisect_right(quotes, start, key=_end) :]:
+        if q_start >= end:  # this one and all after it start after the span
+            break
+        if not q_start <= cue[0] < q_end:
             start, end = min(start, q_start), max(end, q_end)
     return start, end
 
@@ -55,10 +60,10 @@ def quote_just_after(
     """A quotation opening right after the verb and a comma ("Trump said, \u201cWhen ...")
     when the parse does not hang it on the verb."""
     after = verb.idx + len(verb.text)
-    for q_start, q_end in quotes:
-        if q_start >= after:
-            gap = text[after:q_start]
-            return (q_start, q_end) if gap.strip() == "," else None
+    k = bisect.bisect_left(quotes, (after,))  # the first quotation from ``after`` on
+    if k < len(quotes):
+        q_start, q_end = quotes[k]
+        return (q_start, q_end) if text[after:q_start].strip() == "," else None
     return None
 
 
@@ -92,7 +97,8 @@ def name_split_from_quote(
     """For "\u201c...,\u201d Tulsa police Chief Chuck Jordan said" parsed with "Tulsa"
     inside the content: the quotation ends the content and capitalised words
     between it and the source belong to the source."""
-    for q_start, q_end in quotes:
+    k = bisect.bisect_left(quotes, (content[0],))  # the quotation opening the content, if any
+    for q_start, q_end in quotes[k : k + 1]:
         if q_start == content[0] and q_end < content[1] <= source[0]:
             gap = text[q_end : source[0]]
             if _NAME_GAP_RE.fullmatch(gap):
