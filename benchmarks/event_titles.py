@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from neus import DATA, load_clusters
+from neus import DATA, add_range_options, chosen_clusters
 
 ALLSIDES = DATA.parent / "allsides" / "allsides-2021.jsonl"
 GENERIC = ("Reports from ", "Event reported by ")
@@ -109,21 +109,14 @@ def offline_titles(clusters: Sequence[dict[str, object]]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--limit", type=int, default=0, help="first N clusters only")
-    parser.add_argument(
-        "--skip", type=int, default=0, help="leave out the first N clusters (held-out half: 153)"
-    )
+    add_range_options(parser)
     parser.add_argument("--examples", type=int, default=20, help="titles listed (default 20)")
     parser.add_argument("--save", type=Path, help="write the titles (JSON lines)")
     args = parser.parse_args(argv)
-    if not (DATA / "clusters").is_dir():
-        print(f"skipped: {DATA} not found", file=sys.stderr)
+    chosen = chosen_clusters(args)
+    if chosen is None:
         return 0
-    every = load_clusters()
-    numbers = list(range(len(every)))[args.skip :]
-    clusters = every[args.skip :]
-    if args.limit:
-        clusters, numbers = clusters[: args.limit], numbers[: args.limit]
+    clusters, numbers = chosen
     titles = offline_titles(clusters)
     headlines = editor_headlines([str(c["target"]) for c in clusters])
     if args.save:

@@ -165,6 +165,29 @@ def load_clusters() -> list[dict[str, object]]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in files]
 
 
+def add_range_options(parser: argparse.ArgumentParser) -> None:
+    """``--limit`` and ``--skip``: which clusters a NeuS benchmark reads (tuning half
+    ``--limit 153``, held-out half ``--skip 153``)."""
+    parser.add_argument("--limit", type=int, default=0, help="first N clusters only")
+    parser.add_argument(
+        "--skip", type=int, default=0, help="leave out the first N clusters (held-out half: 153)"
+    )
+
+
+def chosen_clusters(args: argparse.Namespace) -> tuple[list[dict[str, object]], list[int]] | None:
+    """The clusters ``--skip`` / ``--limit`` choose and their numbers, or None (with a
+    message) when the NeuS data is not beside the checkout."""
+    if not (DATA / "clusters").is_dir():
+        print(f"skipped: {DATA} not found", file=sys.stderr)
+        return None
+    every = load_clusters()
+    numbers = list(range(len(every)))[args.skip :]
+    clusters = every[args.skip :]
+    if args.limit:
+        clusters, numbers = clusters[: args.limit], numbers[: args.limit]
+    return clusters, numbers
+
+
 def offline_summaries(clusters: Sequence[dict[str, object]], progress: bool) -> list[str]:
     """The offline engine's summary for each cluster."""
     from summarize import summarize_articles
@@ -186,19 +209,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--save", type=Path, help="write the offline summaries (JSON lines)")
     parser.add_argument("--load", type=Path, help="score these summaries instead of running")
-    parser.add_argument("--limit", type=int, default=0, help="first N clusters only")
-    parser.add_argument(
-        "--skip", type=int, default=0, help="leave out the first N clusters (held-out half: 153)"
-    )
+    add_range_options(parser)
     args = parser.parse_args(argv)
-    if not (DATA / "clusters").is_dir():
-        print(f"skipped: {DATA} not found", file=sys.stderr)
+    chosen = chosen_clusters(args)
+    if chosen is None:
         return 0
-    every = load_clusters()
-    numbers = list(range(len(every)))[args.skip :]
-    clusters = every[args.skip :]
-    if args.limit:
-        clusters, numbers = clusters[: args.limit], numbers[: args.limit]
+    clusters, numbers = chosen
     if args.load:
         # each line names its cluster ("test_<n>"); older files without it are in order
         lines = [json.loads(line) for line in args.load.read_text(encoding="utf-8").splitlines()]
