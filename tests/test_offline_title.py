@@ -172,3 +172,23 @@ def test_the_opening_line_does_not_read_a_fallback_title_as_the_events_name() ->
     )
     assert unnamed.event.title.startswith("Event reported by"), unnamed.event.title
     assert unnamed.summary.startswith("Three articles report on one event."), unnamed.summary
+
+
+def test_the_opening_line_keeps_the_capital_of_a_name() -> None:
+    """The title's first capital is dropped inside the opening sentence only when the
+    articles write that word in lower case and the next word is no name."""
+    from summarize.engines.offline.event import opening_line
+
+    common = {"missile", "attack", "black", "drone", "strike", "cases", "protests"}
+    assert opening_line("Missile attack in Ganja", "Four", 4, "", common) == (
+        "Four articles report on the missile attack in Ganja."
+    )
+    assert opening_line("Black Lives Matter protests", "Three", 3, "", common) == (
+        "Three articles report on the Black Lives Matter protests."
+    )
+    assert opening_line("Kabul drone strike", "Three", 3, "", common) == (
+        "Three articles report on the Kabul drone strike."
+    )
+    assert opening_line("COVID-19 cases in U.S.", "Three", 3, "", common) == (
+        "Three articles report on the COVID-19 cases in U.S."
+    )

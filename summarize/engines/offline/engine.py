@@ -155,6 +155,7 @@ def compose_checked(bundle: EvidenceBundle) -> tuple[SummaryBody, list[DroppedIt
         claim_index={cid: n for n, cid in enumerate(ids)},
         copied=copied,
         lead=choose_lead(bundle, on_event, copied),
+        common_words=gaz.common_words,
     )
     body = SummaryBody(
         event=Event(title=title, date=date, location=location),

@@ -29,7 +29,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -130,16 +130,30 @@ def event_title(
     return f"{UNNAMED}{len(articles)} articles"
 
 
-def opening_line(title: str, count: str, n: int, when: str) -> str:
+def opening_line(
+    title: str, count: str, n: int, when: str, common_words: Collection[str] = ()
+) -> str:
     """The summary's first sentence: how many articles report on the event
     ("Three articles report on the missile attack in Ganja on 2020-10-17."), or,
-    when no phrase names it, where they report from or only how many report."""
+    when no phrase names it, where they report from or only how many report.
+
+    The title's capital is dropped only where it is the title's, not a name's: when
+    the articles write its first word in lower case (``common_words``) and the next
+    word is no name ("the Black Lives Matter protests", "the Kabul drone strike")."""
     verb = "article reports" if n == 1 else "articles report"
     if title.startswith(REPORTS_FROM):
-        return f"{count} {verb} from {title[len(REPORTS_FROM) :]}{when}."
+        return _sentence(f"{count} {verb} from {title[len(REPORTS_FROM) :]}{when}")
     if title.startswith(UNNAMED):
         return f"{count} {verb} on one event{when}."
-    return f"{count} {verb} on the {title[0].lower()}{title[1:]}{when}."
+    words = title.split()
+    named = words[0].lower() not in common_words or (len(words) > 1 and words[1][:1].isupper())
+    phrase = title if named else title[0].lower() + title[1:]
+    return _sentence(f"{count} {verb} on the {phrase}{when}")
+
+
+def _sentence(text: str) -> str:
+    """``text`` with one closing period ("... in U.S." is not closed twice)."""
+    return text if text.endswith(".") else text + "."
 
 
 def _as_place(location: str) -> str:

@@ -13,7 +13,7 @@ appear only inside quotation marks."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from summarize.engines.offline.claims import quoted
@@ -171,14 +171,16 @@ def compose_prose(
     copied: Sequence[tuple[str, ...]] = (),
     unread: Sequence[tuple[str, str]] = (),
     lead: Sequence[LeadSentence] = (),
+    common_words: Collection[str] = (),
 ) -> str:
-    """The neutral summary paragraph."""
+    """The neutral summary paragraph (``common_words``: words the articles write in
+    lower case, which tell the title's capital from a name's)."""
     parts: list[str] = []
     when = f" on {date}" if date else ""
     n = len(on_event)
     if n:
         count = _NUMBERS.get(n, str(n))
-        parts.append(opening_line(title, count, n, when))
+        parts.append(opening_line(title, count, n, when, common_words))
     parts.extend(_lead_sentences(lead))
     used: set[str] = set()
     figure_views = [
