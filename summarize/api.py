@@ -171,8 +171,10 @@ def split_articles(articles: Sequence[Article]) -> list[list[Article]]:
     first, each group in article order (see :mod:`summarize.evidence.grouping`).
     Summarize each with :func:`summarize_articles` for one record per event."""
     from summarize.evidence.features import document_features
-    from summarize.evidence.grouping import group_events
+    from summarize.evidence.grouping import MAX_ARTICLES, group_events
 
+    if len(articles) == 1 or len(articles) > MAX_ARTICLES:
+        return [list(articles)]  # nothing to group, or too many to group: one event
     by_id = {a.id: a for a in articles}
     groups = group_events([document_features(a.id, a.text, headline=a.title) for a in articles])
     return [[by_id[d] for d in g.documents] for g in groups]
