@@ -254,9 +254,14 @@ def _speaks_of_itself(denied: str) -> bool:
 def _negates(text: str) -> bool:
     """True when ``text`` negates or rejects something itself ("is not warranted",
     "Turkey rejects ...")."""
-    folded = fold_casefold(text)
-    words = set(re.findall(r"[a-z]+", folded))
-    return bool(words & (NEGATION_WORDS | DENIAL_FORMS)) or "n't" in folded.replace("\u2019", "'")
+    folded = fold_casefold(text).replace("\u2019", "'")
+    return _says_no(folded) or bool(set(re.findall(r"[a-z]+", folded)) & DENIAL_FORMS)
+
+
+def _says_no(folded: str) -> bool:
+    """True when ``folded`` (case-folded, apostrophes plain) holds a negation word
+    ("not", "never", "no") or "-n't"."""
+    return bool(set(re.findall(r"[a-z]+", folded)) & NEGATION_WORDS) or "n't" in folded
 
 
 def _target_score(
@@ -384,8 +389,7 @@ _NOT_ONLY_RE = re.compile(r"\b(?:not|n't)\s+(?:only|just|merely|simply)\b")
 def _negated(text: str) -> bool:
     """True when ``text`` holds a negation word ("not", "never", "no", "-n't"), not
     counting "not only"."""
-    folded = _NOT_ONLY_RE.sub(" ", fold_casefold(text).replace("\u2019", "'"))
-    return bool(set(re.findall(r"[a-z]+", folded)) & NEGATION_WORDS) or "n't" in folded
+    return _says_no(_NOT_ONLY_RE.sub(" ", fold_casefold(text).replace("\u2019", "'")))
 
 
 def _source_words(name: str) -> set[str]:
