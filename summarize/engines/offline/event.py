@@ -37,6 +37,7 @@ from summarize.engines.offline.headlines import headline_end
 from summarize.evidence.nlp import load_nlp
 from summarize.evidence.places import Gazetteer
 from summarize.evidence.sentences import split_sentences
+from summarize.evidence.types import Sentence
 from summarize.lang.calendar import TIME_WORDS
 from summarize.lang.events import ABSTRACT_NOUNS, GENERAL_WORDS
 from summarize.lang.function_words import FUNCTION_WORDS
@@ -110,12 +111,16 @@ def event_title(
         df.update(dict.fromkeys(pairs, 1))  # first-seen order: ties never depend on hashing
         total.update(pairs)
     need = max(2, (len(articles) + 1) // 2) if len(articles) > 1 else 1
-    openings = _openings(articles)
+    split = [split_sentences(a) for a in articles]  # once: every step below reads them
+    heads = [_opening(a, sentences) for a, sentences in zip(articles, split, strict=True)]
+    openings = _openings(heads)
     candidates = [p for p in df if df[p] >= need and _title_words(p, p.split())]
     opened = {p: sum(1 for o in openings if _stems(p.split()) <= o) for p in candidates}
     candidates.sort(key=lambda p: (-opened[p], -df[p], -total[p]))
-    pair = next((p for p in candidates[:PAIRS_CHECKED] if _noun_phrase_in(p, articles)), None)
-    best = headline_phrase(articles, need, openings)
+    texts = [s.text for sentences in split for s in sentences]
+    texts += [a.title for a in articles if a.title and _full_text(a) != a.text]
+    pair = next((p for p in candidates[:PAIRS_CHECKED] if _noun_phrase_in(p, texts)), None)
+    best = headline_phrase(articles, need, openings, heads)
     phrase: str | None = None
     if pair is not None and (best is None or (opened[pair], df[pair]) > best[1][:2]):
         phrase = _as_written(pair, articles)
@@ -219,7 +224,7 @@ def _names_person(word: str) -> bool:
     return word in PERSON_TITLES or _singular(word) in PERSON_TITLES
 
 
-def _noun_phrase_in(pair: str, articles: Sequence[Article]) -> bool:
+def _noun_phrase_in(pair: str, sentences: Sequence[str]) -> bool:
     """True when the pair is a modifier and its head common noun in one of the
     first :data:`PARSES_CHECKED` sentences that use it ("missile attack",
     "Iran-backed militia"), not a join across phrases ("case against", "opened
@@ -230,8 +235,6 @@ def _noun_phrase_in(pair: str, articles: Sequence[Article]) -> bool:
     if _names_person(second):
         return False  # "federal judge" names who took part, not what happened
     pattern = _pair_pattern(pair)
-    sentences = [s.text for article in articles for s in split_sentences(article)]
-    sentences += [a.title for a in articles if a.title and _full_text(a) != a.text]
     texts = [fold(text) for text in sentences if pattern.search(fold(text))]
     for doc in load_nlp().pipe(texts[:PARSES_CHECKED]):
         for match in pattern.finditer(doc.text):
@@ -257,10 +260,10 @@ def _full_text(article: Article) -> str:
     return article.text
 
 
-def _opening(article: Article) -> tuple[str, list[str]]:
+def _opening(article: Article, sentences: Sequence[Sentence]) -> tuple[str, list[str]]:
     """The article's headline (its ``title``, else the headline its text opens with,
-    else its first sentence) and the sentences of its body after it."""
-    sentences = split_sentences(article)
+    else its first sentence) and the sentences (``sentences``, the article's) of its
+    body after it."""
     title = (article.title or "").strip()
     end = headline_end(article, sentences)
     if title and not end:
@@ -273,10 +276,10 @@ def _opening(article: Article) -> tuple[str, list[str]]:
     return headline, [s.text.strip() for s in sentences if s.start >= end]
 
 
-def _headline_and_lead(article: Article) -> tuple[str, str]:
-    """The article's headline and its lead: the first :data:`LEAD_SENTENCES`
-    sentences of its body."""
-    headline, body = _opening(article)
+def _headline_and_lead(opening: tuple[str, list[str]]) -> tuple[str, str]:
+    """An article's headline and its lead, from its :func:`_opening`: the first
+    :data:`LEAD_SENTENCES` sentences of its body."""
+    headline, body = opening
     return headline, " ".join(body[:LEAD_SENTENCES])
 
 
@@ -319,13 +322,16 @@ def _stems(words: Sequence[str]) -> set[str]:
     return {_singular(w) for w in words}
 
 
-def _openings(articles: Sequence[Article]) -> list[set[str]]:
-    """Each article's headline-and-lead content words (singular)."""
-    return [_stems(_content_words(" ".join(_headline_and_lead(a)))) for a in articles]
+def _openings(heads: Sequence[tuple[str, list[str]]]) -> list[set[str]]:
+    """Each article's headline-and-lead content words (singular), from its :func:`_opening`."""
+    return [_stems(_content_words(" ".join(_headline_and_lead(h)))) for h in heads]
 
 
 def headline_phrase(
-    articles: Sequence[Article], need: int, openings: Sequence[set[str]]
+    articles: Sequence[Article],
+    need: int,
+    openings: Sequence[set[str]],
+    heads: Sequence[tuple[str, list[str]]],
 ) -> tuple[str, tuple[int, int, int, int]] | None:
     """The noun phrase of the headlines and leads that names the event, with its
     key: the one whose content words the most articles' ``openings`` (headline
@@ -333,14 +339,15 @@ def headline_phrase(
     phrases first at equal counts. A phrase's leading modifiers may be dropped
     ("fresh missile attack" -> "missile attack"); its head is a common noun
     (written in lower case in some body) and no abstract noun ("belief",
-    "situation"). None when no phrase is shared."""
+    "situation"). None when no phrase is shared. ``heads`` are the articles'
+    :func:`_opening` (headline and body sentences)."""
     if len(articles) < 2:
         return None
     vocabularies = [_stems(_content_words(_full_text(a))) for a in articles]
     # a common noun is written in lower case in some article's body (headlines
     # in sentence case write "Biden fires Saul" with a verb in lower case too)
-    lower = {w for a in articles for s in _opening(a)[1] for w in _LOWER_RE.findall(fold(s))}
-    docs = list(load_nlp().pipe(text for a in articles for text in _headline_and_lead(a)))
+    lower = {w for _, body in heads for s in body for w in _LOWER_RE.findall(fold(s))}
+    docs = list(load_nlp().pipe(text for h in heads for text in _headline_and_lead(h)))
     best: tuple[int, int, int, int] | None = None
     chosen: str | None = None
     order = 0
